@@ -1,0 +1,360 @@
+//! Code generation for `error_codes!`: one enum of unit variants plus
+//! `Other`, and static tables that every method reads by discriminant.
+//!
+//! Nothing is generated per variant but the variant itself and its entry in
+//! `ALL`: no per-variant `match` arms, no per-variant derives. That keeps an
+//! enum of 12,388 codes to about a second of release build.
+
+use std::path::PathBuf;
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::phf;
+use crate::validate::CodeSet;
+
+/// What `error_codes!` generates from.
+pub struct EnumSpec<'a> {
+    /// Attributes to put on the enum.
+    pub attrs: TokenStream,
+    /// The enum's visibility.
+    pub vis: TokenStream,
+    /// The enum's name.
+    pub ident: Ident,
+    /// The codes (already validated).
+    pub set: &'a CodeSet,
+    /// Files to track for rebuilds.
+    pub files: &'a [PathBuf],
+}
+
+/// The static tables of a code set, as the runtime's `CodeTable` holds them.
+pub struct Tables {
+    /// `CodeTable { .. }` as an expression.
+    pub table: TokenStream,
+}
+
+/// Builds the `CodeTable` expression: codes then categories, with names,
+/// descriptions, retry bytes, parents and the perfect hash.
+pub fn tables(set: &CodeSet) -> Tables {
+    let private = private_path();
+    let entries: Vec<&str> = set
+        .codes
+        .iter()
+        .map(|code| code.code.as_str())
+        .chain(set.categories.iter().map(|category| category.path.as_str()))
+        .collect();
+    let (codes, code_ends) = concatenate(entries.iter().copied());
+    let (names, name_ends) = concatenate(set.codes.iter().map(|code| code.variant.as_str()));
+    let (descriptions, description_ends) =
+        concatenate(set.codes.iter().map(|code| code.description.as_str()));
+    let retry: Vec<Literal> = set
+        .codes
+        .iter()
+        .map(|code| code.retry)
+        .chain(set.categories.iter().map(|category| category.retry))
+        .map(|retry| Literal::u8_unsuffixed(retry.table_byte()))
+        .collect();
+    let parents: Vec<Literal> = set
+        .codes
+        .iter()
+        .map(|code| Literal::u16_unsuffixed(code.parent.map_or(u16::MAX, |parent| parent as u16)))
+        .collect();
+    // Validation caps the entries below u16::MAX, so a hash always exists.
+    let hash = phf::build(&entries).unwrap_or(phf::PerfectHash {
+        seed: 0,
+        pilots: Vec::new(),
+        slots: Vec::new(),
+    });
+    let seed = Literal::u64_unsuffixed(hash.seed);
+    let pilots = hash
+        .pilots
+        .iter()
+        .map(|&pilot| Literal::u16_unsuffixed(pilot));
+    let slots = hash.slots.iter().map(|&slot| Literal::u16_unsuffixed(slot));
+    let known = Literal::u16_unsuffixed(set.codes.len() as u16);
+    let table = quote! {
+        #private::CodeTable {
+            codes: #codes,
+            code_ends: &[#(#code_ends),*],
+            known: #known,
+            names: #names,
+            name_ends: &[#(#name_ends),*],
+            descriptions: #descriptions,
+            description_ends: &[#(#description_ends),*],
+            retry: &[#(#retry),*],
+            parents: &[#(#parents),*],
+            seed: #seed,
+            pilots: &[#(#pilots),*],
+            slots: &[#(#slots),*],
+        }
+    };
+    Tables { table }
+}
+
+/// One string of all `parts` and the end offset of each.
+fn concatenate<'a>(parts: impl Iterator<Item = &'a str>) -> (Literal, Vec<Literal>) {
+    let mut text = String::new();
+    let mut ends = Vec::new();
+    for part in parts {
+        text.push_str(part);
+        ends.push(Literal::u32_unsuffixed(text.len() as u32));
+    }
+    (Literal::string(&text), ends)
+}
+
+fn private_path() -> TokenStream {
+    quote!(::tencent_errors::__private)
+}
+
+/// Tokens that make rustc rebuild when a file changes, and only then.
+pub fn track_files(files: &[PathBuf]) -> TokenStream {
+    let paths = files
+        .iter()
+        .map(|path| Literal::string(&path.to_string_lossy()));
+    quote! { #(const _: &[u8] = ::core::include_bytes!(#paths);)* }
+}
+
+/// The whole expansion of `error_codes!`.
+pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
+    let EnumSpec {
+        attrs,
+        vis,
+        ident,
+        set,
+        files,
+    } = spec;
+    let private = private_path();
+    let known = set.codes.len();
+    let known_literal = Literal::u16_unsuffixed(known as u16);
+    let variants: Vec<Ident> = set
+        .codes
+        .iter()
+        .map(|code| format_ident!("{}", code.variant))
+        .collect();
+    let variant_docs = set.codes.iter().map(|code| {
+        Literal::string(&format!(
+            " `{}`: {}\n\n Retry class: `{}`.",
+            code.code,
+            code.description,
+            code.retry.as_str()
+        ))
+    });
+    // rustdoc refuses an alias equal to the name itself.
+    let aliases = set.codes.iter().map(|code| {
+        let alias = Literal::string(&code.code);
+        (code.code != code.variant).then(|| quote!(#[doc(alias = #alias)]))
+    });
+    let Tables { table } = tables(set);
+    let tracking = track_files(files);
+    let other_doc = Literal::string(&format!(
+        " A code `{ident}` does not list, kept exactly as received. It inherits the retry class of its nearest known ancestor or category."
+    ));
+
+    quote! {
+        #attrs
+        #[derive(::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
+        #[non_exhaustive]
+        #[repr(u16)]
+        #vis enum #ident {
+            #(
+                #[doc = #variant_docs]
+                #aliases
+                #variants,
+            )*
+            #[doc = #other_doc]
+            Other(::tencent_errors::UnknownCode<#ident>),
+        }
+
+        #[doc(hidden)]
+        const _: () = {
+            #tracking
+
+            static TABLE: #private::CodeTable = #table;
+
+            /// The discriminant of a known code; `None` for `Other`.
+            #[inline(always)]
+            fn known_index(value: &#ident) -> ::core::option::Option<u16> {
+                match value {
+                    #ident::Other(_) => ::core::option::Option::None,
+                    // SAFETY: the enum is `#[repr(u16)]`.
+                    _ => ::core::option::Option::Some(unsafe { #private::discriminant(value) }),
+                }
+            }
+
+            #[automatically_derived]
+            impl #private::Generated for #ident {
+                #[inline]
+                fn table() -> &'static #private::CodeTable {
+                    &TABLE
+                }
+
+                #[inline]
+                fn from_known_index(index: u16) -> Self {
+                    if index < #known_literal {
+                        // SAFETY: the enum is `#[repr(u16)]` and its first
+                        // `#known` variants, discriminants `0..#known`, have no fields.
+                        unsafe { #private::fieldless_variant(index) }
+                    } else {
+                        #ident::Other(::tencent_errors::UnknownCode::__new(""))
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl #ident {
+                /// Every code the enum lists, in codes.toml order (`Other` is not among them).
+                pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+
+                /// Decodes a wire code. Never fails: codes the enum does not
+                /// list are kept in `Other`, exactly as given.
+                #[inline]
+                pub fn from_code(code: &str) -> Self {
+                    match TABLE.lookup_code(code) {
+                        ::core::option::Option::Some(index) => <Self as #private::Generated>::from_known_index(index),
+                        ::core::option::Option::None => #ident::Other(::tencent_errors::UnknownCode::__new(code)),
+                    }
+                }
+
+                /// The code exactly as on the wire.
+                #[inline]
+                pub fn as_str(&self) -> &str {
+                    match self {
+                        #ident::Other(unknown) => unknown.as_str(),
+                        _ => known_index(self).map_or("", |index| TABLE.code(index)),
+                    }
+                }
+
+                /// The code's description from codes.toml; `None` for unknown codes.
+                #[inline]
+                pub fn description(&self) -> ::core::option::Option<&'static str> {
+                    known_index(self).and_then(|index| TABLE.description(index))
+                }
+
+                /// How a request that failed with this code may be retried.
+                /// An unknown code inherits the class of its nearest known
+                /// ancestor or category.
+                #[inline]
+                pub fn retry_class(&self) -> ::tencent_errors::RetryClass {
+                    match self {
+                        #ident::Other(unknown) => unknown.retry_class(),
+                        _ => known_index(self).map_or(::tencent_errors::RetryClass::Never, |index| TABLE.retry_class(index)),
+                    }
+                }
+
+                /// The nearest ancestor code the enum lists
+                /// (`RequestLimitExceeded` for `RequestLimitExceeded.UinLimitExceeded`).
+                pub fn parent(&self) -> ::core::option::Option<Self> {
+                    match self {
+                        #ident::Other(unknown) => unknown.parent(),
+                        _ => known_index(self)
+                            .and_then(|index| TABLE.parent(index))
+                            .map(<Self as #private::Generated>::from_known_index),
+                    }
+                }
+
+                /// The first segment of the code (`AuthFailure` for `AuthFailure.SignatureExpire`).
+                pub fn category(&self) -> &str {
+                    let code = self.as_str();
+                    code.split('.').next().unwrap_or(code)
+                }
+
+                /// Whether the enum lists this code (it is not `Other`).
+                #[inline]
+                pub fn is_known(&self) -> bool {
+                    known_index(self).is_some()
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::clone::Clone for #ident {
+                #[inline]
+                fn clone(&self) -> Self {
+                    match self {
+                        #ident::Other(unknown) => #ident::Other(::core::clone::Clone::clone(unknown)),
+                        _ => <Self as #private::Generated>::from_known_index(known_index(self).unwrap_or(u16::MAX)),
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::fmt::Debug for #ident {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match self {
+                        #ident::Other(unknown) => f.debug_tuple("Other").field(unknown).finish(),
+                        _ => f.write_str(known_index(self).map_or("", |index| TABLE.name(index))),
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::fmt::Display for #ident {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::convert::AsRef<str> for #ident {
+                #[inline]
+                fn as_ref(&self) -> &str {
+                    self.as_str()
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::convert::From<&str> for #ident {
+                #[inline]
+                fn from(code: &str) -> Self {
+                    Self::from_code(code)
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::str::FromStr for #ident {
+                type Err = ::core::convert::Infallible;
+
+                #[inline]
+                fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+                    ::core::result::Result::Ok(Self::from_code(code))
+                }
+            }
+
+            #[automatically_derived]
+            impl #private::serde::Serialize for #ident {
+                fn serialize<S: #private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> #private::serde::Deserialize<'de> for #ident {
+                fn deserialize<D: #private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                    #private::deserialize_code(deserializer, Self::from_code)
+                }
+            }
+
+            #[automatically_derived]
+            impl ::tencent_errors::TencentError for #ident {
+                #[inline]
+                fn from_code(code: &str) -> ::core::option::Option<Self> {
+                    ::core::option::Option::Some(#ident::from_code(code))
+                }
+
+                #[inline]
+                fn as_str(&self) -> &str {
+                    #ident::as_str(self)
+                }
+
+                #[inline]
+                fn description(&self) -> ::core::option::Option<&'static str> {
+                    #ident::description(self)
+                }
+
+                #[inline]
+                fn retry_class(&self) -> ::tencent_errors::RetryClass {
+                    #ident::retry_class(self)
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,509 @@
+//! The codes.toml format: parsing a file into a flat list of tables, each
+//! with its dotted path, settings and position. Checks that need only one
+//! table happen here; checks across tables are in `validate`.
+//!
+//! A table with `description` is a code and its dotted path is the code
+//! string; a table without `description` is a category whose settings are
+//! defaults for the codes below it.
+
+use std::sync::Arc;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::naming;
+
+/// The keys a code table may hold.
+pub const DESCRIPTION: &str = "description";
+/// See [`DESCRIPTION`].
+pub const RETRY: &str = "retry";
+/// See [`DESCRIPTION`].
+pub const VARIANT: &str = "variant";
+/// Every key a table may hold besides its child tables.
+pub const KNOWN_KEYS: &[&str] = &[DESCRIPTION, RETRY, VARIANT];
+
+/// The retry class of a code, as codes.toml spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Retry {
+    /// `"never"`
+    #[default]
+    Never,
+    /// `"throttling"`
+    Throttling,
+    /// `"transient"`
+    Transient,
+    /// `"refresh"`
+    Refresh,
+}
+
+impl Retry {
+    /// Every class, in table-byte order.
+    pub const ALL: [Retry; 4] = [
+        Retry::Never,
+        Retry::Throttling,
+        Retry::Transient,
+        Retry::Refresh,
+    ];
+
+    /// The codes.toml spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Retry::Never => "never",
+            Retry::Throttling => "throttling",
+            Retry::Transient => "transient",
+            Retry::Refresh => "refresh",
+        }
+    }
+
+    /// Parses the codes.toml spelling.
+    pub fn parse(text: &str) -> Option<Retry> {
+        Retry::ALL.into_iter().find(|retry| retry.as_str() == text)
+    }
+
+    /// The byte the runtime's tables store (`RetryClass as u8`).
+    pub fn table_byte(self) -> u8 {
+        self as u8
+    }
+}
+
+/// A value of a setting, with where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting<T> {
+    /// The value.
+    pub value: T,
+    /// Where the value is.
+    pub location: Location,
+}
+
+/// One table of a codes.toml file: a code or a category.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The dotted path, e.g. `AuthFailure.SignatureExpire`.
+    pub path: String,
+    /// Where the table's last key is written.
+    pub location: Location,
+    /// Present for codes, absent for categories.
+    pub description: Option<Setting<String>>,
+    /// The retry class set here, if any.
+    pub retry: Option<Setting<Retry>>,
+    /// An explicit variant name, if any.
+    pub variant: Option<Setting<String>>,
+    /// Whether tables are nested below this one.
+    pub has_children: bool,
+}
+
+impl Table {
+    /// Whether the table is a code (it has `description`).
+    pub fn is_code(&self) -> bool {
+        self.description.is_some()
+    }
+}
+
+/// A parsed codes.toml file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CodesFile {
+    /// Every table, parents before children, in source order among siblings.
+    pub tables: Vec<Table>,
+}
+
+/// Parses `source` (the text of the file labelled `file` in messages),
+/// recording every error in `diagnostics`. Whatever parses is returned, so
+/// later passes can still report their own errors.
+pub fn parse(file: &Arc<str>, source: &str, diagnostics: &mut Diagnostics) -> CodesFile {
+    let root = match DeTable::parse(source) {
+        Ok(root) => root,
+        Err(error) => {
+            let offset = error.span().map_or(0, |span| span.start);
+            let message = error.message().trim_end().replace('\n', " ");
+            diagnostics.push(
+                Diagnostic::at(
+                    &Location::of_offset(file, source, offset),
+                    format!("TOML syntax error: {message}"),
+                )
+                .help("codes.toml must be valid TOML (https://toml.io)"),
+            );
+            return CodesFile::default();
+        }
+    };
+    let mut parser = Parser {
+        file,
+        source,
+        diagnostics,
+        tables: Vec::new(),
+    };
+    for (key, value) in sorted_entries(root.get_ref()) {
+        parser.top_level_entry(key, value);
+    }
+    CodesFile {
+        tables: parser.tables,
+    }
+}
+
+struct Parser<'a> {
+    file: &'a Arc<str>,
+    source: &'a str,
+    diagnostics: &'a mut Diagnostics,
+    tables: Vec<Table>,
+}
+
+type Entry<'a, 'i> = (
+    &'a Spanned<std::borrow::Cow<'i, str>>,
+    &'a Spanned<DeValue<'i>>,
+);
+
+/// A table's entries in source order (the parser stores them sorted by key).
+fn sorted_entries<'a, 'i>(table: &'a DeTable<'i>) -> Vec<Entry<'a, 'i>> {
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    entries
+}
+
+impl Parser<'_> {
+    fn location(&self, offset: usize) -> Location {
+        Location::of_offset(self.file, self.source, offset)
+    }
+
+    fn top_level_entry(
+        &mut self,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        value: &Spanned<DeValue<'_>>,
+    ) {
+        match value.get_ref() {
+            DeValue::Table(table) => self.table(None, key, table),
+            _ => {
+                let location = self.location(key.span().start);
+                let name = key.get_ref();
+                self.diagnostics.push(
+                    Diagnostic::at(&location, format!("top-level key `{name}` is not a table"))
+                        .help(format!("codes and categories are tables: write `[{name}]` and put `description = \"...\"` inside")),
+                );
+            }
+        }
+    }
+
+    fn table(
+        &mut self,
+        parent: Option<&str>,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        table: &DeTable<'_>,
+    ) {
+        let name: &str = key.get_ref();
+        let location = self.location(key.span().start);
+        let path = match parent {
+            Some(parent) => format!("{parent}.{name}"),
+            None => name.to_owned(),
+        };
+        if !self.check_key(name, &path, &location) {
+            return;
+        }
+        let index = self.tables.len();
+        self.tables.push(Table {
+            path: path.clone(),
+            location: location.clone(),
+            description: None,
+            retry: None,
+            variant: None,
+            has_children: false,
+        });
+        let mut has_children = false;
+        for (child_key, child_value) in sorted_entries(table) {
+            let child_name: &str = child_key.get_ref();
+            match child_value.get_ref() {
+                DeValue::Table(child) => {
+                    has_children = true;
+                    self.table(Some(&path), child_key, child);
+                }
+                value => self.setting(index, child_name, child_key, child_value, value),
+            }
+        }
+        let table = &mut self.tables[index];
+        table.has_children = has_children;
+        let table = table.clone();
+        check_table(&table, self.diagnostics);
+    }
+
+    /// A key names one segment: quoted keys with dots, and keys outside the
+    /// grammar, are refused.
+    fn check_key(&mut self, name: &str, path: &str, location: &Location) -> bool {
+        if name.contains('.') {
+            let unquoted = path.to_owned();
+            self.diagnostics.push(
+                Diagnostic::at(location, format!("quoted key `\"{name}\"` holds a dot, so it is one segment, not a code path"))
+                    .help(format!("write the path without quotes: `[{unquoted}]`")),
+            );
+            return false;
+        }
+        if let Err(message) = naming::check_code(path) {
+            self.diagnostics
+                .push(Diagnostic::at(location, message).help(
+                    "rename the table so that every segment matches `[A-Za-z][A-Za-z0-9_]*`",
+                ));
+            return false;
+        }
+        true
+    }
+
+    fn setting(
+        &mut self,
+        index: usize,
+        name: &str,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        spanned: &Spanned<DeValue<'_>>,
+        value: &DeValue<'_>,
+    ) {
+        let path = self.tables[index].path.clone();
+        let key_location = self.location(key.span().start);
+        let location = self.location(spanned.span().start);
+        let text = match value {
+            DeValue::String(text) => Some(text.as_ref()),
+            _ => None,
+        };
+        match (name, text) {
+            (DESCRIPTION, Some(text)) => {
+                if text.trim().is_empty() {
+                    self.diagnostics.push(
+                        Diagnostic::at(&location, format!("`[{path}]` has an empty `description`"))
+                            .help("describe the code in a sentence: it becomes the variant's documentation"),
+                    );
+                }
+                self.tables[index].description = Some(Setting {
+                    value: text.to_owned(),
+                    location,
+                });
+            }
+            (RETRY, Some(text)) => match Retry::parse(text) {
+                Some(retry) => {
+                    self.tables[index].retry = Some(Setting {
+                        value: retry,
+                        location,
+                    })
+                }
+                None => {
+                    let spellings: Vec<&str> =
+                        Retry::ALL.iter().map(|retry| retry.as_str()).collect();
+                    let mut help = format!(
+                        "use one of {}",
+                        spellings
+                            .iter()
+                            .map(|s| format!("\"{s}\""))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
+                    if let Some(guess) =
+                        naming::did_you_mean(&naming::closest(text, spellings.iter().copied(), 1))
+                    {
+                        help = format!("{guess} ({help})");
+                    }
+                    self.diagnostics.push(
+                        Diagnostic::at(
+                            &location,
+                            format!("unknown retry class \"{text}\" in `[{path}]`"),
+                        )
+                        .help(help),
+                    );
+                }
+            },
+            (VARIANT, Some(text)) => {
+                self.tables[index].variant = Some(Setting {
+                    value: text.to_owned(),
+                    location,
+                });
+            }
+            (DESCRIPTION | RETRY | VARIANT, None) => {
+                if name == DESCRIPTION {
+                    // Still a code: one mistake, one error.
+                    self.tables[index].description = Some(Setting {
+                        value: String::new(),
+                        location: location.clone(),
+                    });
+                }
+                self.diagnostics.push(
+                    Diagnostic::at(
+                        &location,
+                        format!(
+                            "`{name}` in `[{path}]` must be a string, found {}",
+                            kind(value)
+                        ),
+                    )
+                    .help(format!("write `{name} = \"...\"`")),
+                );
+            }
+            _ => {
+                let mut help = format!(
+                    "the known keys are {}; a nested table ([{path}.{name}]) is a code below this one",
+                    KNOWN_KEYS.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                );
+                if let Some(guess) =
+                    naming::did_you_mean(&naming::closest(name, KNOWN_KEYS.iter().copied(), 1))
+                {
+                    help = format!("{guess} {help}");
+                }
+                self.diagnostics.push(
+                    Diagnostic::at(&key_location, format!("unknown key `{name}` in `[{path}]`"))
+                        .help(help),
+                );
+            }
+        }
+    }
+}
+
+fn kind(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a datetime",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// Rules that need only the table itself.
+fn check_table(table: &Table, diagnostics: &mut Diagnostics) {
+    // A table with neither a description nor codes below it defines nothing:
+    // most likely its description was forgotten.
+    if !table.is_code() && !table.has_children {
+        diagnostics.push(
+            Diagnostic::at(
+                &table.location,
+                format!(
+                    "`[{}]` has no `description` and no codes below it",
+                    table.path
+                ),
+            )
+            .help("add `description = \"...\"` to make it a code"),
+        );
+        return;
+    }
+    // `variant` names a code's variant; a category has none.
+    if let (false, Some(variant)) = (table.is_code(), &table.variant) {
+        diagnostics.push(
+            Diagnostic::at(
+                &variant.location,
+                format!(
+                    "`[{}]` sets `variant` but is a category (no `description`)",
+                    table.path
+                ),
+            )
+            .help("add `description = \"...\"` to make it a code, or remove `variant`"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(source: &str) -> (CodesFile, Vec<String>) {
+        let mut diagnostics = Diagnostics::default();
+        let file = parse(&Arc::from("codes.toml"), source, &mut diagnostics);
+        let messages = diagnostics
+            .into_vec()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        (file, messages)
+    }
+
+    #[test]
+    fn tables_become_codes_and_categories_in_source_order() {
+        let (file, errors) = parse_str(
+            "[Zeta]\ndescription = \"z\"\n\n[AuthFailure]\nretry = \"never\"\n\n[AuthFailure.SignatureExpire]\ndescription = \"Signature expired.\"\nretry = \"refresh\"\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let paths: Vec<_> = file.tables.iter().map(|t| t.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["Zeta", "AuthFailure", "AuthFailure.SignatureExpire"]
+        );
+        let expire = &file.tables[2];
+        assert!(expire.is_code());
+        assert_eq!(expire.retry.as_ref().unwrap().value, Retry::Refresh);
+        assert_eq!((expire.location.line, expire.location.column), (7, 14));
+        assert!(!file.tables[1].is_code());
+        assert!(file.tables[1].has_children);
+    }
+
+    #[test]
+    fn syntax_error_shows_line_and_column() {
+        let (_, errors) = parse_str("[A]\ndescription = \"x\n");
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].starts_with("codes.toml:2:"), "{}", errors[0]);
+        assert!(errors[0].contains("TOML syntax error"));
+    }
+
+    #[test]
+    fn unknown_key_lists_the_known_keys_and_guesses() {
+        let (_, errors) = parse_str("[A]\ndescription = \"x\"\nretyr = \"never\"\n");
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].starts_with("codes.toml:3:1: unknown key `retyr` in `[A]`"),
+            "{}",
+            errors[0]
+        );
+        assert!(errors[0].contains("did you mean `retry`?"));
+        assert!(errors[0].contains("`description`, `retry`, `variant`"));
+    }
+
+    #[test]
+    fn bad_retry_value_is_reported_with_the_spellings() {
+        let (_, errors) = parse_str("[A]\ndescription = \"x\"\nretry = \"throttled\"\n");
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].contains("unknown retry class \"throttled\""));
+        assert!(errors[0].contains("did you mean `throttling`?"));
+    }
+
+    #[test]
+    fn quoted_dotted_key_shows_the_unquoted_form() {
+        let (_, errors) = parse_str("[\"AuthFailure.SignatureExpire\"]\ndescription = \"x\"\n");
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].contains("write the path without quotes: `[AuthFailure.SignatureExpire]`"),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn forgotten_description_is_an_error() {
+        let (_, errors) = parse_str("[A]\nretry = \"transient\"\n");
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].contains("`[A]` has no `description` and no codes below it"));
+    }
+
+    #[test]
+    fn invalid_segment_is_reported() {
+        let (_, errors) = parse_str("[A.1B]\ndescription = \"x\"\n");
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].contains("invalid segment `1B` in `A.1B`"),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn all_errors_of_a_file_are_reported_at_once() {
+        let (_, errors) =
+            parse_str("[A]\ndescription = 1\n[B]\nretry = \"maybe\"\ndescription = \"b\"\n[C]\n");
+        assert_eq!(errors.len(), 3, "{errors:?}");
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        for source in [
+            "",
+            "=",
+            "[[A]]\n",
+            "A = 1",
+            "[A]\n[A]\n",
+            "[A.B]\nx.y.z = 1",
+            "\u{0}",
+            "[A]\ndescription = \"\"\n",
+        ] {
+            let _ = parse_str(source);
+        }
+    }
+}

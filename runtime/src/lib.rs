@@ -1,0 +1,66 @@
+//! Typed Tencent Cloud API error codes, checked at compile time and decoded
+//! without allocation.
+//!
+//! Every Tencent Cloud API answers with one JSON envelope. This crate turns
+//! it into a typed result: [`parse_response`] gives a [`Success`] with the
+//! action's payload, or an [`Error`] whose code is an enum generated from a
+//! codes.toml file, with a description and a [`RetryClass`].
+//!
+//! ```
+//! use tencent_errors::{parse_response, CommonCode, Error, RetryClass};
+//!
+//! let body = br#"{"Response": {"Error": {"Code": "RequestLimitExceeded",
+//!     "Message": "Your requests are too frequent."}, "RequestId": "b5b41468-520d"}}"#;
+//! let result = parse_response::<serde_json::Value, CommonCode>(200, body);
+//! let Err(Error::Api(error)) = result else { panic!("an API error") };
+//! assert_eq!(error.code(), &CommonCode::RequestLimitExceeded);
+//! assert_eq!(error.retry_class(), RetryClass::Throttling);
+//! assert_eq!(error.request_id(), Some("b5b41468-520d"));
+//! ```
+//!
+//! - [`CommonCode`]: the codes every API can answer, from the crate's codes.toml.
+//! - [`error_codes!`]: the same for a product's own codes.toml.
+//! - [`derive@TencentError`]: an error enum of your own, for one action.
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+// Generated code names this crate `::tencent_errors`, also from inside it.
+extern crate self as tencent_errors;
+
+mod code;
+mod escape;
+mod response;
+mod retry_class;
+mod table;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use code::{TencentError, UnknownCode};
+pub use response::{parse_response, ApiError, Error, InvalidBody, InvalidBodyKind, Success};
+pub use retry_class::{ParseRetryClassError, RetryClass};
+pub use tencent_errors_macros::error_codes;
+
+error_codes! {
+    /// The common error codes of the Tencent Cloud API: every product's API
+    /// can answer with these. Generated from the crate's `codes.toml`.
+    ///
+    /// Match on the codes you handle and keep a catch-all arm: the enum is
+    /// `#[non_exhaustive]`, and codes it does not list arrive in
+    /// [`CommonCode::Other`], exactly as received.
+    ///
+    /// ```
+    /// use tencent_errors::{CommonCode, RetryClass};
+    ///
+    /// let code: CommonCode = "AuthFailure.SignatureExpire".parse().unwrap();
+    /// match &code {
+    ///     CommonCode::AuthFailureSignatureExpire => { /* re-sign with a corrected clock */ }
+    ///     CommonCode::RequestLimitExceeded => { /* back off */ }
+    ///     other => println!("{other}: {:?}", other.description()),
+    /// }
+    /// assert_eq!(code.retry_class(), RetryClass::Refresh);
+    /// assert_eq!(code.as_str(), "AuthFailure.SignatureExpire");
+    /// ```
+    pub enum CommonCode from "codes.toml";
+}

@@ -1,0 +1,100 @@
+//! Support for generated code. Not public API: it changes with the exact
+//! version of `tencent-errors-macros` that generates code against it.
+
+pub use crate::table::{CodeTable, EMPTY_SLOT, NO_PARENT};
+pub use core;
+pub use serde;
+
+use core::fmt;
+use core::mem::MaybeUninit;
+
+/// Implemented by every generated enum: how its runtime reaches its table.
+pub trait Generated: Sized {
+    /// The enum's table.
+    fn table() -> &'static CodeTable;
+    /// The variant of the known code at `index` (`index < table().known`).
+    fn from_known_index(index: u16) -> Self;
+}
+
+/// The discriminant of a value of a `#[repr(u16)]` enum.
+///
+/// # Safety
+/// `T` must be an enum with the `#[repr(u16)]` primitive representation,
+/// whose discriminant is then a `u16` at offset 0 of every value.
+#[inline(always)]
+pub unsafe fn discriminant<T>(value: &T) -> u16 {
+    // SAFETY: the caller guarantees the layout described above.
+    unsafe { *(value as *const T).cast::<u16>() }
+}
+
+/// The fieldless variant of discriminant `tag` of a `#[repr(u16)]` enum.
+///
+/// # Safety
+/// `T` must be an enum with the `#[repr(u16)]` primitive representation and
+/// `tag` the discriminant of one of its variants without fields. Such a
+/// variant is a lone `u16`; every other byte of the value is padding.
+#[inline(always)]
+pub unsafe fn fieldless_variant<T>(tag: u16) -> T {
+    let mut value = MaybeUninit::<T>::uninit();
+    // SAFETY: the caller guarantees that writing the tag makes a valid value.
+    unsafe {
+        value.as_mut_ptr().cast::<u16>().write(tag);
+        value.assume_init()
+    }
+}
+
+/// `Deserialize` of a generated enum: from the wire string, borrowing when
+/// the format lets it, and allocating only for unknown codes.
+pub fn deserialize_code<'de, D, C>(deserializer: D, from_code: fn(&str) -> C) -> Result<C, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct CodeVisitor<C>(fn(&str) -> C);
+
+    impl<C> serde::de::Visitor<'_> for CodeVisitor<C> {
+        type Value = C;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a Tencent Cloud error code string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<C, E> {
+            Ok((self.0)(code))
+        }
+
+        fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<C, E> {
+            match core::str::from_utf8(bytes) {
+                Ok(code) => Ok((self.0)(code)),
+                Err(_) => Err(E::invalid_value(serde::de::Unexpected::Bytes(bytes), &self)),
+            }
+        }
+    }
+
+    deserializer.deserialize_str(CodeVisitor(from_code))
+}
+
+/// `Deserialize` of a derived enum without an `other` variant: unknown codes
+/// are an error naming the code.
+pub fn deserialize_closed_code<'de, D, C>(
+    deserializer: D,
+    from_code: fn(&str) -> Option<C>,
+) -> Result<C, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct ClosedVisitor<C>(fn(&str) -> Option<C>);
+
+    impl<C> serde::de::Visitor<'_> for ClosedVisitor<C> {
+        type Value = C;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a Tencent Cloud error code this enum lists")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<C, E> {
+            (self.0)(code).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(code), &self))
+        }
+    }
+
+    deserializer.deserialize_str(ClosedVisitor(from_code))
+}

@@ -1,0 +1,211 @@
+//! The static tables that generated enums point at, and the perfect-hash
+//! lookup from a wire string to a table index.
+//!
+//! `tencent-errors-macros` builds these tables at compile time: one
+//! concatenated string of codes with `u32` end offsets, small integer tables
+//! indexed by the discriminant, and a PTHash-style perfect hash (bucket
+//! pilots plus a slot table). Nothing here is per variant code, so an enum of
+//! 12,388 codes costs about what its data costs.
+//!
+//! The hash function must match `tencent-errors-macros`' `phf::hash` bit for
+//! bit: both crates pin the same test vectors.
+
+use crate::RetryClass;
+
+/// A generated table. Entries `0..known` are the enum's codes in variant
+/// order; the entries after them are categories (codes.toml tables without
+/// `description`), kept so that unknown codes inherit their retry class.
+#[derive(Debug)]
+pub struct CodeTable {
+    /// Every code and category, concatenated.
+    pub codes: &'static str,
+    /// End offset of each entry in `codes`.
+    pub code_ends: &'static [u32],
+    /// How many entries are codes (and variants).
+    pub known: u16,
+    /// Variant names of the codes, concatenated (for `Debug`).
+    pub names: &'static str,
+    /// End offset of each name in `names`.
+    pub name_ends: &'static [u32],
+    /// Descriptions of the codes, concatenated.
+    pub descriptions: &'static str,
+    /// End offset of each description in `descriptions`.
+    pub description_ends: &'static [u32],
+    /// Retry class of every entry, as `RetryClass as u8`.
+    pub retry: &'static [u8],
+    /// Index of the nearest ancestor that is a code, or `NO_PARENT`.
+    pub parents: &'static [u16],
+    /// Seed of the perfect hash.
+    pub seed: u64,
+    /// One pilot per bucket.
+    pub pilots: &'static [u16],
+    /// Entry index per slot, or `EMPTY_SLOT`.
+    pub slots: &'static [u16],
+}
+
+/// `parents` value of a code without a known ancestor.
+pub const NO_PARENT: u16 = u16::MAX;
+/// `slots` value of a slot no entry hashes to.
+pub const EMPTY_SLOT: u16 = u16::MAX;
+
+const K0: u64 = 0x9E37_79B9_7F4A_7C15;
+const K1: u64 = 0xC2B2_AE3D_27D4_EB4F;
+const K2: u64 = 0x1656_67B1_9E37_79F9;
+
+#[inline(always)]
+const fn folded_multiply(a: u64, b: u64) -> u64 {
+    let full = (a as u128).wrapping_mul(b as u128);
+    (full as u64) ^ ((full >> 64) as u64)
+}
+
+/// The 64-bit hash of `bytes` under `seed`; identical on every target.
+#[inline]
+pub fn hash(bytes: &[u8], seed: u64) -> u64 {
+    let mut state = seed ^ (bytes.len() as u64).wrapping_mul(K0);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        state = folded_multiply(state ^ u64::from_le_bytes(word), K1);
+    }
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        let mut word = [0u8; 8];
+        word[..tail.len()].copy_from_slice(tail);
+        state = folded_multiply(state ^ u64::from_le_bytes(word), K1);
+    }
+    folded_multiply(state, K2)
+}
+
+/// Maps a 64-bit hash onto `0..len` without a division.
+#[inline(always)]
+pub const fn reduce(hash: u64, len: usize) -> usize {
+    ((hash as u128 * len as u128) >> 64) as usize
+}
+
+/// The slot of a key of hash `hash` in a bucket of pilot `pilot`.
+#[inline(always)]
+pub const fn slot(hash: u64, pilot: u16, slots: usize) -> usize {
+    reduce(
+        folded_multiply(hash ^ (pilot as u64).wrapping_mul(K0), K2),
+        slots,
+    )
+}
+
+impl CodeTable {
+    /// The table index of `code` (a code or a category), if the table has it.
+    #[inline]
+    pub fn lookup(&self, code: &str) -> Option<u16> {
+        if self.pilots.is_empty() || self.slots.is_empty() {
+            return None;
+        }
+        let hash = hash(code.as_bytes(), self.seed);
+        let pilot = *self.pilots.get(reduce(hash, self.pilots.len()))?;
+        let index = *self.slots.get(slot(hash, pilot, self.slots.len()))?;
+        (self.entry(index)? == code).then_some(index)
+    }
+
+    /// The index of `code` if it is one of the enum's codes.
+    #[inline]
+    pub fn lookup_code(&self, code: &str) -> Option<u16> {
+        self.lookup(code).filter(|&index| index < self.known)
+    }
+
+    /// The code or category at `index`.
+    #[inline]
+    pub fn entry(&self, index: u16) -> Option<&'static str> {
+        slice(self.codes, self.code_ends, index)
+    }
+
+    /// The code at `index` (`""` for an index the table does not have).
+    #[inline]
+    pub fn code(&self, index: u16) -> &'static str {
+        self.entry(index).unwrap_or_default()
+    }
+
+    /// The variant name of the code at `index`.
+    pub fn name(&self, index: u16) -> &'static str {
+        slice(self.names, self.name_ends, index).unwrap_or_default()
+    }
+
+    /// The description of the code at `index`.
+    #[inline]
+    pub fn description(&self, index: u16) -> Option<&'static str> {
+        slice(self.descriptions, self.description_ends, index)
+    }
+
+    /// The retry class of the entry at `index`.
+    #[inline]
+    pub fn retry_class(&self, index: u16) -> RetryClass {
+        RetryClass::from_table(self.retry.get(usize::from(index)).copied().unwrap_or(0))
+    }
+
+    /// The index of the nearest ancestor of the code at `index` that is a code.
+    #[inline]
+    pub fn parent(&self, index: u16) -> Option<u16> {
+        self.parents
+            .get(usize::from(index))
+            .copied()
+            .filter(|&parent| parent != NO_PARENT)
+    }
+
+    /// The nearest entry (code or category) that is `code` itself or one of
+    /// its dotted prefixes: where an unknown code takes its metadata from.
+    pub fn nearest_entry(&self, code: &str) -> Option<u16> {
+        let mut prefix = code;
+        loop {
+            if let Some(index) = self.lookup(prefix) {
+                return Some(index);
+            }
+            prefix = &prefix[..prefix.rfind('.')?];
+        }
+    }
+
+    /// The nearest strict ancestor of `code` that is one of the enum's codes.
+    pub fn nearest_ancestor_code(&self, code: &str) -> Option<u16> {
+        let mut prefix = code;
+        loop {
+            prefix = &prefix[..prefix.rfind('.')?];
+            if let Some(index) = self.lookup_code(prefix) {
+                return Some(index);
+            }
+        }
+    }
+
+    /// The retry class an unknown `code` inherits from its nearest known
+    /// ancestor or category; [`RetryClass::Never`] when it has none.
+    pub fn inherited_retry_class(&self, code: &str) -> RetryClass {
+        self.nearest_entry(code)
+            .map_or(RetryClass::Never, |index| self.retry_class(index))
+    }
+}
+
+#[inline(always)]
+fn slice(text: &'static str, ends: &'static [u32], index: u16) -> Option<&'static str> {
+    let index = usize::from(index);
+    let end = *ends.get(index)? as usize;
+    let start = match index {
+        0 => 0,
+        _ => ends[index - 1] as usize,
+    };
+    text.get(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The same vectors are pinned in tencent-errors-macros' `phf` module.
+    #[test]
+    fn hash_matches_the_generator() {
+        assert_eq!(hash(b"", 0), 0);
+        assert_eq!(hash(b"AuthFailure", 0), HASH_AUTH_FAILURE_SEED_0);
+        assert_eq!(
+            hash(b"RequestLimitExceeded.GlobalRegionUinLimitExceeded", 7),
+            HASH_LONG_SEED_7
+        );
+    }
+
+    const HASH_AUTH_FAILURE_SEED_0: u64 = 10324297059679022668;
+    const HASH_LONG_SEED_7: u64 = 5167290433282228106;
+}

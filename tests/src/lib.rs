@@ -1,0 +1,1 @@
+//! Integration and compile-fail tests of tencent-errors live in `tests/`.
