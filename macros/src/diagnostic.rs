@@ -16,18 +16,46 @@ pub struct Location {
 }
 
 impl Location {
-    /// The location of byte `offset` of `source`.
+    /// The location of byte `offset` of `source`. For many lookups in one
+    /// file, use a [`LineIndex`].
     pub fn of_offset(file: &Arc<str>, source: &str, offset: usize) -> Location {
-        let mut offset = offset.min(source.len());
-        while !source.is_char_boundary(offset) {
+        LineIndex::new(file, source).location(offset)
+    }
+}
+
+/// Turns byte offsets of one file into line and column in O(log lines).
+#[derive(Debug)]
+pub struct LineIndex<'a> {
+    file: Arc<str>,
+    source: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the lines of `source`.
+    pub fn new(file: &Arc<str>, source: &'a str) -> LineIndex<'a> {
+        let line_starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(newline, _)| newline + 1))
+            .collect();
+        LineIndex {
+            file: Arc::clone(file),
+            source,
+            line_starts,
+        }
+    }
+
+    /// The location of byte `offset`.
+    pub fn location(&self, offset: usize) -> Location {
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &source[..offset];
-        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_start = self.line_starts[line - 1];
         Location {
-            file: Arc::clone(file),
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
+            file: Arc::clone(&self.file),
+            line,
+            column: self.source[line_start..offset].chars().count() + 1,
         }
     }
 }

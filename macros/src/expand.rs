@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::naming;
 use crate::phf;
 use crate::validate::CodeSet;
 
@@ -27,14 +28,19 @@ pub struct EnumSpec<'a> {
     pub files: &'a [PathBuf],
 }
 
-/// The static tables of a code set, as the runtime's `CodeTable` holds them.
+/// The static tables of a code set, as the runtime's statics hold them.
 pub struct Tables {
     /// `CodeTable { .. }` as an expression.
     pub table: TokenStream,
+    /// `Texts { .. }` of the descriptions.
+    pub descriptions: TokenStream,
+    /// `&[(index, "Name")]` of the variant names that the naming rule would
+    /// not give.
+    pub name_overrides: TokenStream,
 }
 
-/// Builds the `CodeTable` expression: codes then categories, with names,
-/// descriptions, retry bytes, parents and the perfect hash.
+/// Builds the statics: codes then categories, with retry bytes, parents and
+/// the perfect hash; descriptions; explicit variant names.
 pub fn tables(set: &CodeSet) -> Tables {
     let private = private_path();
     let entries: Vec<&str> = set
@@ -43,22 +49,30 @@ pub fn tables(set: &CodeSet) -> Tables {
         .map(|code| code.code.as_str())
         .chain(set.categories.iter().map(|category| category.path.as_str()))
         .collect();
-    let (codes, code_ends) = concatenate(entries.iter().copied());
-    let (names, name_ends) = concatenate(set.codes.iter().map(|code| code.variant.as_str()));
-    let (descriptions, description_ends) =
-        concatenate(set.codes.iter().map(|code| code.description.as_str()));
-    let retry: Vec<Literal> = set
+    let codes = texts(entries.iter().copied());
+    let descriptions = texts(set.codes.iter().map(|code| code.description.as_str()));
+    let overrides = set
+        .codes
+        .iter()
+        .enumerate()
+        .filter(|(_, code)| code.variant != naming::variant_name(&code.code))
+        .map(|(index, code)| {
+            let index = Literal::u16_unsuffixed(index as u16);
+            let name = Literal::string(&code.variant);
+            quote!((#index, #name))
+        });
+    let retry: Vec<u8> = set
         .codes
         .iter()
         .map(|code| code.retry)
         .chain(set.categories.iter().map(|category| category.retry))
-        .map(|retry| Literal::u8_unsuffixed(retry.table_byte()))
+        .map(|retry| retry.table_byte())
         .collect();
-    let parents: Vec<Literal> = set
-        .codes
-        .iter()
-        .map(|code| Literal::u16_unsuffixed(code.parent.map_or(u16::MAX, |parent| parent as u16)))
-        .collect();
+    let parents = u16_bytes(
+        set.codes
+            .iter()
+            .map(|code| code.parent.map_or(u16::MAX, |parent| parent as u16)),
+    );
     // Validation caps the entries below u16::MAX, so a hash always exists.
     let hash = phf::build(&entries).unwrap_or(phf::PerfectHash {
         seed: 0,
@@ -66,40 +80,47 @@ pub fn tables(set: &CodeSet) -> Tables {
         slots: Vec::new(),
     });
     let seed = Literal::u64_unsuffixed(hash.seed);
-    let pilots = hash
-        .pilots
-        .iter()
-        .map(|&pilot| Literal::u16_unsuffixed(pilot));
-    let slots = hash.slots.iter().map(|&slot| Literal::u16_unsuffixed(slot));
+    let retry = Literal::byte_string(&retry);
+    let pilots = u16_bytes(hash.pilots.iter().copied());
+    let slots = u16_bytes(hash.slots.iter().copied());
     let known = Literal::u16_unsuffixed(set.codes.len() as u16);
     let table = quote! {
         #private::CodeTable {
             codes: #codes,
-            code_ends: &[#(#code_ends),*],
             known: #known,
-            names: #names,
-            name_ends: &[#(#name_ends),*],
-            descriptions: #descriptions,
-            description_ends: &[#(#description_ends),*],
-            retry: &[#(#retry),*],
-            parents: &[#(#parents),*],
+            retry: #retry,
+            parents: #parents,
             seed: #seed,
-            pilots: &[#(#pilots),*],
-            slots: &[#(#slots),*],
+            pilots: #pilots,
+            slots: #slots,
         }
     };
-    Tables { table }
+    Tables {
+        table,
+        descriptions,
+        name_overrides: quote!(&[#(#overrides),*]),
+    }
 }
 
-/// One string of all `parts` and the end offset of each.
-fn concatenate<'a>(parts: impl Iterator<Item = &'a str>) -> (Literal, Vec<Literal>) {
+/// `Texts { .. }` of `parts`: one string, and the end offset of each as
+/// little-endian `u32`s in a byte string.
+fn texts<'a>(parts: impl Iterator<Item = &'a str>) -> TokenStream {
     let mut text = String::new();
     let mut ends = Vec::new();
     for part in parts {
         text.push_str(part);
-        ends.push(Literal::u32_unsuffixed(text.len() as u32));
+        ends.extend_from_slice(&(text.len() as u32).to_le_bytes());
     }
-    (Literal::string(&text), ends)
+    let text = Literal::string(&text);
+    let ends = Literal::byte_string(&ends);
+    let private = private_path();
+    quote!(#private::Texts { text: #text, ends: #ends })
+}
+
+/// Little-endian `u16`s as a byte-string literal.
+fn u16_bytes(values: impl Iterator<Item = u16>) -> Literal {
+    let bytes: Vec<u8> = values.flat_map(u16::to_le_bytes).collect();
+    Literal::byte_string(&bytes)
 }
 
 fn private_path() -> TokenStream {
@@ -126,6 +147,7 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
     let private = private_path();
     let known = set.codes.len();
     let known_literal = Literal::u16_unsuffixed(known as u16);
+    let known_usize = Literal::usize_unsuffixed(known);
     let variants: Vec<Ident> = set
         .codes
         .iter()
@@ -144,7 +166,11 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
         let alias = Literal::string(&code.code);
         (code.code != code.variant).then(|| quote!(#[doc(alias = #alias)]))
     });
-    let Tables { table } = tables(set);
+    let Tables {
+        table,
+        descriptions,
+        name_overrides,
+    } = tables(set);
     let tracking = track_files(files);
     let other_doc = Literal::string(&format!(
         " A code `{ident}` does not list, kept exactly as received. It inherits the retry class of its nearest known ancestor or category."
@@ -170,6 +196,8 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
             #tracking
 
             static TABLE: #private::CodeTable = #table;
+            static DESCRIPTIONS: #private::Texts = #descriptions;
+            static NAME_OVERRIDES: &[(u16, &str)] = #name_overrides;
 
             /// The discriminant of a known code; `None` for `Other`.
             #[inline(always)]
@@ -200,10 +228,12 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
                 }
             }
 
-            #[automatically_derived]
             impl #ident {
                 /// Every code the enum lists, in codes.toml order (`Other` is not among them).
-                pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+                // Built by a const loop, not a list of 12,388 paths: far cheaper to compile.
+                // SAFETY: the enum is `#[repr(u16)]` and its first `#known`
+                // variants, discriminants `0..#known`, have no fields.
+                pub const ALL: &'static [Self] = &unsafe { #private::fieldless_variants::<Self, #known_usize>() };
 
                 /// Decodes a wire code. Never fails: codes the enum does not
                 /// list are kept in `Other`, exactly as given.
@@ -227,7 +257,7 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
                 /// The code's description from codes.toml; `None` for unknown codes.
                 #[inline]
                 pub fn description(&self) -> ::core::option::Option<&'static str> {
-                    known_index(self).and_then(|index| TABLE.description(index))
+                    known_index(self).and_then(|index| DESCRIPTIONS.get(index))
                 }
 
                 /// How a request that failed with this code may be retried.
@@ -281,7 +311,10 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     match self {
                         #ident::Other(unknown) => f.debug_tuple("Other").field(unknown).finish(),
-                        _ => f.write_str(known_index(self).map_or("", |index| TABLE.name(index))),
+                        _ => {
+                            let index = known_index(self).unwrap_or(u16::MAX);
+                            #private::write_variant_name(f, index, TABLE.code(index), NAME_OVERRIDES)
+                        }
                     }
                 }
             }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Location};
 use crate::naming;
 
 /// The keys a code table may hold.
@@ -127,8 +127,7 @@ pub fn parse(file: &Arc<str>, source: &str, diagnostics: &mut Diagnostics) -> Co
         }
     };
     let mut parser = Parser {
-        file,
-        source,
+        lines: LineIndex::new(file, source),
         diagnostics,
         tables: Vec::new(),
     };
@@ -141,8 +140,7 @@ pub fn parse(file: &Arc<str>, source: &str, diagnostics: &mut Diagnostics) -> Co
 }
 
 struct Parser<'a> {
-    file: &'a Arc<str>,
-    source: &'a str,
+    lines: LineIndex<'a>,
     diagnostics: &'a mut Diagnostics,
     tables: Vec<Table>,
 }
@@ -161,7 +159,7 @@ fn sorted_entries<'a, 'i>(table: &'a DeTable<'i>) -> Vec<Entry<'a, 'i>> {
 
 impl Parser<'_> {
     fn location(&self, offset: usize) -> Location {
-        Location::of_offset(self.file, self.source, offset)
+        self.lines.location(offset)
     }
 
     fn top_level_entry(

@@ -1,7 +1,7 @@
 //! Support for generated code. Not public API: it changes with the exact
 //! version of `tencent-errors-macros` that generates code against it.
 
-pub use crate::table::{CodeTable, EMPTY_SLOT, NO_PARENT};
+pub use crate::table::{CodeTable, Texts, EMPTY_SLOT, NO_PARENT};
 pub use core;
 pub use serde;
 
@@ -41,6 +41,53 @@ pub unsafe fn fieldless_variant<T>(tag: u16) -> T {
         value.as_mut_ptr().cast::<u16>().write(tag);
         value.assume_init()
     }
+}
+
+/// The first `N` fieldless variants of a `#[repr(u16)]` enum, in
+/// discriminant order: a generated enum's `ALL`, built without naming each
+/// variant.
+///
+/// # Safety
+/// `T` must be an enum with the `#[repr(u16)]` primitive representation
+/// whose variants of discriminants `0..N` have no fields.
+pub const unsafe fn fieldless_variants<T, const N: usize>() -> [T; N] {
+    let mut all = MaybeUninit::<[T; N]>::uninit();
+    let first = all.as_mut_ptr().cast::<T>();
+    let mut index = 0;
+    while index < N {
+        // SAFETY: `index < N` stays inside the array, and the caller
+        // guarantees that a lone tag makes a valid value of `T`.
+        unsafe { first.add(index).cast::<u16>().write(index as u16) };
+        index += 1;
+    }
+    // SAFETY: every element was initialised above.
+    unsafe { all.assume_init() }
+}
+
+/// `Debug` of a known code: its variant name, from the explicit names of
+/// codes.toml (`overrides`, sorted by index) or else by the naming rule, so
+/// that binaries carry no table of names.
+pub fn write_variant_name(
+    f: &mut fmt::Formatter<'_>,
+    index: u16,
+    code: &str,
+    overrides: &[(u16, &str)],
+) -> fmt::Result {
+    if let Ok(found) = overrides.binary_search_by_key(&index, |&(at, _)| at) {
+        return f.write_str(overrides[found].1);
+    }
+    // The naming rule: split on `.` and `_`, upper-case the first letter of
+    // each piece, keep the rest.
+    for piece in code.split(['.', '_']) {
+        let mut chars = piece.chars();
+        if let Some(first) = chars.next() {
+            for upper in first.to_uppercase() {
+                fmt::Write::write_char(f, upper)?;
+            }
+            f.write_str(chars.as_str())?;
+        }
+    }
+    Ok(())
 }
 
 /// `Deserialize` of a generated enum: from the wire string, borrowing when

@@ -5,7 +5,9 @@
 //! concatenated string of codes with `u32` end offsets, small integer tables
 //! indexed by the discriminant, and a PTHash-style perfect hash (bucket
 //! pilots plus a slot table). Nothing here is per variant code, so an enum of
-//! 12,388 codes costs about what its data costs.
+//! 12,388 codes costs about what its data costs. Integer tables are byte
+//! strings of little-endian numbers: one literal token each, where an array
+//! of 12,388 integer literals would cost rustc a second.
 //!
 //! The hash function must match `tencent-errors-macros`' `phf::hash` bit for
 //! bit: both crates pin the same test vectors.
@@ -15,32 +17,48 @@ use crate::RetryClass;
 /// A generated table. Entries `0..known` are the enum's codes in variant
 /// order; the entries after them are categories (codes.toml tables without
 /// `description`), kept so that unknown codes inherit their retry class.
+///
+/// Descriptions and explicit variant names live in statics of their own, so
+/// a binary that never asks for them does not carry them.
 #[derive(Debug)]
 pub struct CodeTable {
-    /// Every code and category, concatenated.
-    pub codes: &'static str,
-    /// End offset of each entry in `codes`.
-    pub code_ends: &'static [u32],
+    /// Every code and category.
+    pub codes: Texts,
     /// How many entries are codes (and variants).
     pub known: u16,
-    /// Variant names of the codes, concatenated (for `Debug`).
-    pub names: &'static str,
-    /// End offset of each name in `names`.
-    pub name_ends: &'static [u32],
-    /// Descriptions of the codes, concatenated.
-    pub descriptions: &'static str,
-    /// End offset of each description in `descriptions`.
-    pub description_ends: &'static [u32],
     /// Retry class of every entry, as `RetryClass as u8`.
     pub retry: &'static [u8],
-    /// Index of the nearest ancestor that is a code, or `NO_PARENT`.
-    pub parents: &'static [u16],
+    /// Index of the nearest ancestor that is a code, or `NO_PARENT` (`u16`, little-endian).
+    pub parents: &'static [u8],
     /// Seed of the perfect hash.
     pub seed: u64,
-    /// One pilot per bucket.
-    pub pilots: &'static [u16],
-    /// Entry index per slot, or `EMPTY_SLOT`.
-    pub slots: &'static [u16],
+    /// One pilot per bucket (`u16`, little-endian).
+    pub pilots: &'static [u8],
+    /// Entry index per slot, or `EMPTY_SLOT` (`u16`, little-endian).
+    pub slots: &'static [u8],
+}
+
+/// Strings stored as one concatenation and the end offset of each.
+#[derive(Debug)]
+pub struct Texts {
+    /// Every string, concatenated.
+    pub text: &'static str,
+    /// End offset of each string in `text` (`u32`, little-endian).
+    pub ends: &'static [u8],
+}
+
+impl Texts {
+    /// String `index`.
+    #[inline]
+    pub fn get(&self, index: u16) -> Option<&'static str> {
+        let index = usize::from(index);
+        let end = u32_at(self.ends, index)? as usize;
+        let start = match index {
+            0 => 0,
+            _ => u32_at(self.ends, index - 1)? as usize,
+        };
+        self.text.get(start..end)
+    }
 }
 
 /// `parents` value of a code without a known ancestor.
@@ -96,12 +114,14 @@ impl CodeTable {
     /// The table index of `code` (a code or a category), if the table has it.
     #[inline]
     pub fn lookup(&self, code: &str) -> Option<u16> {
-        if self.pilots.is_empty() || self.slots.is_empty() {
+        let buckets = self.pilots.len() / 2;
+        let slots = self.slots.len() / 2;
+        if buckets == 0 || slots == 0 {
             return None;
         }
         let hash = hash(code.as_bytes(), self.seed);
-        let pilot = *self.pilots.get(reduce(hash, self.pilots.len()))?;
-        let index = *self.slots.get(slot(hash, pilot, self.slots.len()))?;
+        let pilot = u16_at(self.pilots, reduce(hash, buckets))?;
+        let index = u16_at(self.slots, slot(hash, pilot, slots))?;
         (self.entry(index)? == code).then_some(index)
     }
 
@@ -114,24 +134,13 @@ impl CodeTable {
     /// The code or category at `index`.
     #[inline]
     pub fn entry(&self, index: u16) -> Option<&'static str> {
-        slice(self.codes, self.code_ends, index)
+        self.codes.get(index)
     }
 
     /// The code at `index` (`""` for an index the table does not have).
     #[inline]
     pub fn code(&self, index: u16) -> &'static str {
         self.entry(index).unwrap_or_default()
-    }
-
-    /// The variant name of the code at `index`.
-    pub fn name(&self, index: u16) -> &'static str {
-        slice(self.names, self.name_ends, index).unwrap_or_default()
-    }
-
-    /// The description of the code at `index`.
-    #[inline]
-    pub fn description(&self, index: u16) -> Option<&'static str> {
-        slice(self.descriptions, self.description_ends, index)
     }
 
     /// The retry class of the entry at `index`.
@@ -143,10 +152,7 @@ impl CodeTable {
     /// The index of the nearest ancestor of the code at `index` that is a code.
     #[inline]
     pub fn parent(&self, index: u16) -> Option<u16> {
-        self.parents
-            .get(usize::from(index))
-            .copied()
-            .filter(|&parent| parent != NO_PARENT)
+        u16_at(self.parents, usize::from(index)).filter(|&parent| parent != NO_PARENT)
     }
 
     /// The nearest entry (code or category) that is `code` itself or one of
@@ -180,15 +186,18 @@ impl CodeTable {
     }
 }
 
+/// The `index`-th little-endian `u16` of `bytes`.
 #[inline(always)]
-fn slice(text: &'static str, ends: &'static [u32], index: u16) -> Option<&'static str> {
-    let index = usize::from(index);
-    let end = *ends.get(index)? as usize;
-    let start = match index {
-        0 => 0,
-        _ => ends[index - 1] as usize,
-    };
-    text.get(start..end)
+fn u16_at(bytes: &[u8], index: usize) -> Option<u16> {
+    let pair = bytes.get(index * 2..index * 2 + 2)?;
+    Some(u16::from_le_bytes([pair[0], pair[1]]))
+}
+
+/// The `index`-th little-endian `u32` of `bytes`.
+#[inline(always)]
+fn u32_at(bytes: &[u8], index: usize) -> Option<u32> {
+    let quad = bytes.get(index * 4..index * 4 + 4)?;
+    Some(u32::from_le_bytes([quad[0], quad[1], quad[2], quad[3]]))
 }
 
 #[cfg(test)]
