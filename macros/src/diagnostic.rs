@@ -110,7 +110,7 @@ impl fmt::Display for Diagnostic {
         }
         f.write_str(&self.message)?;
         if let Some(help) = &self.help {
-            write!(f, "\n       help: {help}")?;
+            write!(f, "\n= help: {help}")?;
         }
         Ok(())
     }
@@ -164,9 +164,6 @@ mod tests {
         let file: Arc<str> = Arc::from("x.toml");
         let location = Location::of_offset(&file, "abc", 1);
         let diagnostic = Diagnostic::at(&location, "bad").help("fix it");
-        assert_eq!(
-            diagnostic.to_string(),
-            "x.toml:1:2: bad\n       help: fix it"
-        );
+        assert_eq!(diagnostic.to_string(), "x.toml:1:2: bad\n= help: fix it");
     }
 }

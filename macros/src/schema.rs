@@ -233,10 +233,13 @@ impl Parser<'_> {
             return false;
         }
         if let Err(message) = naming::check_code(path) {
+            let help = if path.len() > naming::MAX_CODE_LEN {
+                "shorten the table's path"
+            } else {
+                "rename the table so that every segment matches `[A-Za-z][A-Za-z0-9_]*`"
+            };
             self.diagnostics
-                .push(Diagnostic::at(location, message).help(
-                    "rename the table so that every segment matches `[A-Za-z][A-Za-z0-9_]*`",
-                ));
+                .push(Diagnostic::at(location, message).help(help));
             return false;
         }
         true

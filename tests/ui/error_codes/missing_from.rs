@@ -1,0 +1,5 @@
+tencent_errors::error_codes! {
+    pub enum Codes "codes.toml";
+}
+
+fn main() {}
