@@ -64,3 +64,8 @@ error_codes! {
     /// ```
     pub enum CommonCode from "codes.toml";
 }
+
+// The README's examples run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
