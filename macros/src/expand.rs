@@ -26,6 +26,9 @@ pub struct EnumSpec<'a> {
     pub set: &'a CodeSet,
     /// Files to track for rebuilds.
     pub files: &'a [PathBuf],
+    /// Whether the codes include the common ones (`extends = ["tencent-errors"]`):
+    /// then conversions to and from `CommonCode` are generated.
+    pub extends_common: bool,
 }
 
 /// The static tables of a code set, as the runtime's statics hold them.
@@ -104,7 +107,7 @@ pub fn tables(set: &CodeSet) -> Tables {
 
 /// `Texts { .. }` of `parts`: one string, and the end offset of each as
 /// little-endian `u32`s in a byte string.
-fn texts<'a>(parts: impl Iterator<Item = &'a str>) -> TokenStream {
+pub fn texts<'a>(parts: impl Iterator<Item = &'a str>) -> TokenStream {
     let mut text = String::new();
     let mut ends = Vec::new();
     for part in parts {
@@ -118,9 +121,41 @@ fn texts<'a>(parts: impl Iterator<Item = &'a str>) -> TokenStream {
 }
 
 /// Little-endian `u16`s as a byte-string literal.
-fn u16_bytes(values: impl Iterator<Item = u16>) -> Literal {
+pub fn u16_bytes(values: impl Iterator<Item = u16>) -> Literal {
     let bytes: Vec<u8> = values.flat_map(u16::to_le_bytes).collect();
     Literal::byte_string(&bytes)
+}
+
+/// `From<CommonCode>`, `to_common` and `common_ancestor` for an enum whose
+/// codes include the common ones.
+fn common_conversions(ident: &Ident) -> TokenStream {
+    let private = private_path();
+    quote! {
+        #[automatically_derived]
+        impl ::core::convert::From<::tencent_errors::CommonCode> for #ident {
+            /// Every common code is one of this enum's; an unknown common
+            /// code may be one this enum lists.
+            #[inline]
+            fn from(code: ::tencent_errors::CommonCode) -> Self {
+                Self::from_code(code.as_str())
+            }
+        }
+
+        impl #ident {
+            /// The same code as a [`CommonCode`](::tencent_errors::CommonCode):
+            /// `Other` there when it is not a common code.
+            #[inline]
+            pub fn to_common(&self) -> ::tencent_errors::CommonCode {
+                ::tencent_errors::CommonCode::from_code(self.as_str())
+            }
+
+            /// The code itself if it is a common code, else its nearest
+            /// ancestor that is (`InvalidParameter` for `InvalidParameter.Name`).
+            pub fn common_ancestor(&self) -> ::core::option::Option<::tencent_errors::CommonCode> {
+                #private::nearest_known::<::tencent_errors::CommonCode>(self.as_str())
+            }
+        }
+    }
 }
 
 fn private_path() -> TokenStream {
@@ -143,7 +178,9 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
         ident,
         set,
         files,
+        extends_common,
     } = spec;
+    let common_conversions = extends_common.then(|| common_conversions(ident));
     let private = private_path();
     let known = set.codes.len();
     let known_literal = Literal::u16_unsuffixed(known as u16);
@@ -363,6 +400,31 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
             impl<'de> #private::serde::Deserialize<'de> for #ident {
                 fn deserialize<D: #private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
                     #private::deserialize_code(deserializer, Self::from_code)
+                }
+            }
+
+            #common_conversions
+
+            #[automatically_derived]
+            impl #private::OtherCode for #ident {
+                #[inline]
+                fn from_code(code: &str) -> Self {
+                    #ident::from_code(code)
+                }
+
+                #[inline]
+                fn code_str(&self) -> &str {
+                    self.as_str()
+                }
+
+                #[inline]
+                fn retry_class(&self) -> ::tencent_errors::RetryClass {
+                    #ident::retry_class(self)
+                }
+
+                #[inline]
+                fn description(&self) -> ::core::option::Option<&'static str> {
+                    #ident::description(self)
                 }
             }
 

@@ -6,6 +6,7 @@
 //! (`naming`), the perfect hash (`phf`) and code generation (`expand`) are
 //! plain modules that tests call without rustc.
 
+mod derive;
 mod diagnostic;
 mod expand;
 mod input;
@@ -28,6 +29,16 @@ pub fn error_codes(input: TokenStream) -> TokenStream {
     error_codes_impl(&input).into()
 }
 
+/// Implements `TencentError` and its companions for an enum of your own.
+///
+/// See the `tencent-errors` crate for the full documentation.
+#[proc_macro_derive(TencentError, attributes(tencent))]
+pub fn derive_tencent_error(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
+    derive::derive(&input, std::path::Path::new(&manifest_dir)).into()
+}
+
 fn error_codes_impl(input: &input::ErrorCodesInput) -> proc_macro2::TokenStream {
     let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
     let mut diagnostics = diagnostic::Diagnostics::default();
@@ -37,10 +48,12 @@ fn error_codes_impl(input: &input::ErrorCodesInput) -> proc_macro2::TokenStream 
         &mut diagnostics,
     );
     let errors = diagnostics.into_vec();
+    let files = loaded.files();
+    let extends_common = loaded.extends_builtin();
     // On error, still generate the enum from what is valid, so that one bad
     // table does not turn every use of the enum into a further error.
     let set = if errors.is_empty() {
-        loaded.set
+        loaded.set.clone()
     } else {
         validate::usable_subset(&loaded.set)
     };
@@ -49,7 +62,8 @@ fn error_codes_impl(input: &input::ErrorCodesInput) -> proc_macro2::TokenStream 
         vis: input.vis.to_token_stream(),
         ident: input.ident.clone(),
         set: &set,
-        files: &loaded.files,
+        files: &files,
+        extends_common,
     };
     let expansion = expand::expand(&spec);
     let compile_errors = errors

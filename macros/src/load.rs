@@ -1,55 +1,265 @@
-//! Finding and reading a codes.toml file, then running parse and validate
-//! over it. Plain Rust: a command-line tool can call it as the macros do.
+//! Finding and reading codes.toml files: the file a macro names and every
+//! layer it `extends`, in the order later passes merge them. Plain Rust: a
+//! command-line tool can call it as the macros do.
 
-use std::path::{Path, PathBuf};
+use std::collections::HashSet;
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::schema;
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::naming;
+use crate::schema::{self, CodesFile};
 use crate::validate::{self, CodeSet};
 
-/// A loaded code set and the files it was read from (for rebuild tracking).
-#[derive(Debug, Default)]
-pub struct Loaded {
-    /// The resolved codes.
-    pub set: CodeSet,
-    /// Absolute paths of every file read.
-    pub files: Vec<PathBuf>,
+/// The `extends` entry naming the common codes built into tencent-errors.
+pub const BUILTIN: &str = "tencent-errors";
+/// How messages name the built-in layer.
+pub const BUILTIN_LABEL: &str = "tencent-errors/codes.toml";
+/// The common codes, as the runtime's `CommonCode` is generated from them.
+pub const BUILTIN_SOURCE: &str = include_str!("../codes.toml");
+
+/// One codes.toml file among the layers of an enum.
+#[derive(Debug)]
+pub struct Layer {
+    /// How messages name the file: its path from the crate root.
+    pub label: Arc<str>,
+    /// The file on disk; `None` for the built-in layer.
+    pub path: Option<PathBuf>,
+    /// The parsed file.
+    pub file: CodesFile,
+    /// Indices of every layer this one builds on, directly or not.
+    pub ancestors: HashSet<usize>,
 }
 
-/// Loads `relative` (as written by the user) from `manifest_dir`.
+impl Layer {
+    /// Whether this is the built-in common layer.
+    pub fn is_builtin(&self) -> bool {
+        self.path.is_none()
+    }
+}
+
+/// A loaded code set, its layers and the files read (for rebuild tracking).
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The resolved codes of every layer.
+    pub set: CodeSet,
+    /// The layers, each after the layers it extends; the named file is last.
+    pub layers: Vec<Layer>,
+}
+
+impl Loaded {
+    /// Absolute paths of every file read.
+    pub fn files(&self) -> Vec<PathBuf> {
+        self.layers
+            .iter()
+            .filter_map(|layer| layer.path.clone())
+            .collect()
+    }
+
+    /// Whether the common codes are among the layers.
+    pub fn extends_builtin(&self) -> bool {
+        self.layers.iter().any(Layer::is_builtin)
+    }
+}
+
+/// Loads `relative` (as written by the user) from `manifest_dir`, with every
+/// layer it extends.
 pub fn load(manifest_dir: &Path, relative: &str, diagnostics: &mut Diagnostics) -> Loaded {
     let Some(path) = resolve_path(manifest_dir, relative, diagnostics) else {
         return Loaded::default();
     };
-    let source = match std::fs::read_to_string(&path) {
-        Ok(source) => source,
-        Err(error) => {
-            diagnostics.push(
-                Diagnostic::new(format!("cannot read `{relative}`: {error}")).help(format!(
-                    "the path is relative to the crate root (CARGO_MANIFEST_DIR): {}",
-                    manifest_dir.display()
-                )),
-            );
-            return Loaded::default();
-        }
+    let mut loader = Loader {
+        layers: Vec::new(),
+        stack: Vec::new(),
+        diagnostics,
     };
-    load_source(relative, &source, path, diagnostics)
+    loader.visit_file(path, Arc::from(relative), None);
+    finish(loader.layers, diagnostics)
 }
 
-/// Parses and validates `source`, the text of the file at `path`.
-pub fn load_source(
-    label: &str,
-    source: &str,
-    path: PathBuf,
-    diagnostics: &mut Diagnostics,
-) -> Loaded {
+/// Loads the built-in common codes alone.
+pub fn load_builtin(diagnostics: &mut Diagnostics) -> Loaded {
+    let mut loader = Loader {
+        layers: Vec::new(),
+        stack: Vec::new(),
+        diagnostics,
+    };
+    loader.visit_builtin();
+    finish(loader.layers, diagnostics)
+}
+
+/// Parses and validates one file's text, as a lone layer (no `extends`).
+pub fn load_source(label: &str, source: &str, diagnostics: &mut Diagnostics) -> Loaded {
     let file = schema::parse(&Arc::from(label), source, diagnostics);
-    let set = validate::resolve(&file, diagnostics);
-    Loaded {
-        set,
-        files: vec![path],
+    let layer = Layer {
+        label: Arc::from(label),
+        path: None,
+        file,
+        ancestors: HashSet::new(),
+    };
+    finish(vec![layer], diagnostics)
+}
+
+fn finish(layers: Vec<Layer>, diagnostics: &mut Diagnostics) -> Loaded {
+    let set = validate::resolve(&layers, diagnostics);
+    Loaded { set, layers }
+}
+
+struct Loader<'a> {
+    layers: Vec<Layer>,
+    /// Files being visited, outermost first: where a cycle shows.
+    stack: Vec<(PathBuf, Arc<str>)>,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl Loader<'_> {
+    /// Loads a file and its layers; returns its index.
+    fn visit_file(
+        &mut self,
+        path: PathBuf,
+        label: Arc<str>,
+        from: Option<&Location>,
+    ) -> Option<usize> {
+        let identity = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if let Some(start) = self.stack.iter().position(|(seen, _)| *seen == identity) {
+            let chain: Vec<&str> = self.stack[start..]
+                .iter()
+                .map(|(_, label)| label.as_ref())
+                .chain([label.as_ref()])
+                .collect();
+            let message = format!("`extends` makes a cycle: {}", chain.join(" -> "));
+            let diagnostic = match from {
+                Some(location) => Diagnostic::at(location, message),
+                None => Diagnostic::new(message),
+            };
+            self.diagnostics.push(
+                diagnostic.help("remove one of these `extends` entries: layers must form a tree"),
+            );
+            return None;
+        }
+        if let Some(index) = self.layers.iter().position(|layer| {
+            layer
+                .path
+                .as_ref()
+                .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+                == Some(identity.clone())
+        }) {
+            return Some(index);
+        }
+        let source = match std::fs::read_to_string(&path) {
+            Ok(source) => source,
+            Err(error) => {
+                let message = format!("cannot read `{label}`: {error}");
+                let diagnostic = match from {
+                    Some(location) => Diagnostic::at(location, message)
+                        .help("`extends` paths are relative to the file that names them"),
+                    None => Diagnostic::new(message).help(format!(
+                        "the path is relative to the crate root (CARGO_MANIFEST_DIR): {}",
+                        path.parent()
+                            .map_or_else(String::new, |dir| dir.display().to_string())
+                    )),
+                };
+                self.diagnostics.push(diagnostic);
+                return None;
+            }
+        };
+        let file = schema::parse(&label, &source, self.diagnostics);
+        self.stack.push((identity, Arc::clone(&label)));
+        let ancestors = self.visit_extends(&file, &path, &label);
+        self.stack.pop();
+        self.layers.push(Layer {
+            label,
+            path: Some(path),
+            file,
+            ancestors,
+        });
+        Some(self.layers.len() - 1)
     }
+
+    fn visit_builtin(&mut self) -> Option<usize> {
+        if let Some(index) = self.layers.iter().position(Layer::is_builtin) {
+            return Some(index);
+        }
+        let label: Arc<str> = Arc::from(BUILTIN_LABEL);
+        let file = schema::parse(&label, BUILTIN_SOURCE, self.diagnostics);
+        self.layers.push(Layer {
+            label,
+            path: None,
+            file,
+            ancestors: HashSet::new(),
+        });
+        Some(self.layers.len() - 1)
+    }
+
+    /// Loads the layers `file` extends; returns all its ancestors.
+    fn visit_extends(&mut self, file: &CodesFile, path: &Path, label: &str) -> HashSet<usize> {
+        let mut ancestors = HashSet::new();
+        for entry in &file.extends {
+            let name = entry.value.as_str();
+            let index = if name == BUILTIN {
+                self.visit_builtin()
+            } else if looks_like_path(name) {
+                let relative = Path::new(name);
+                if relative.is_absolute() || relative.has_root() {
+                    self.diagnostics.push(
+                        Diagnostic::at(
+                            &entry.location,
+                            format!("absolute path `{name}` in `extends`"),
+                        )
+                        .help("write the path relative to this file"),
+                    );
+                    continue;
+                }
+                let target = path.parent().unwrap_or(Path::new("")).join(relative);
+                let target_label = normalize(
+                    &Path::new(label)
+                        .parent()
+                        .unwrap_or(Path::new(""))
+                        .join(relative),
+                );
+                self.visit_file(
+                    target,
+                    Arc::from(target_label.as_str()),
+                    Some(&entry.location),
+                )
+            } else {
+                let mut help = format!("write `\"{BUILTIN}\"` for the common codes, or a path such as `\"../common.toml\"`");
+                if let Some(guess) = naming::did_you_mean(&naming::closest(name, [BUILTIN], 1)) {
+                    help = format!("{guess} ({help})");
+                }
+                self.diagnostics.push(
+                    Diagnostic::at(&entry.location, format!("unknown `extends` entry `{name}`"))
+                        .help(help),
+                );
+                continue;
+            };
+            if let Some(index) = index {
+                ancestors.insert(index);
+                ancestors.extend(self.layers[index].ancestors.iter().copied());
+            }
+        }
+        ancestors
+    }
+}
+
+/// An entry is a path when it has a separator or ends in `.toml`.
+fn looks_like_path(entry: &str) -> bool {
+    entry.contains('/') || entry.contains('\\') || entry.ends_with(".toml")
+}
+
+/// `a/b/../c.toml` as `a/c.toml`, for messages.
+fn normalize(path: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir if parts.last().is_some_and(|last| last != "..") => {
+                parts.pop();
+            }
+            Component::CurDir => {}
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    parts.join("/")
 }
 
 /// Joins `relative` to `manifest_dir`, refusing absolute paths: a build must
@@ -80,6 +290,27 @@ fn resolve_path(
 mod tests {
     use super::*;
 
+    fn messages(diagnostics: Diagnostics) -> Vec<String> {
+        diagnostics
+            .into_vec()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    /// Writes `files` under a fresh directory and returns it.
+    fn tree(name: &str, files: &[(&str, &str)]) -> PathBuf {
+        let root =
+            std::env::temp_dir().join(format!("tencent-errors-load-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for (path, text) in files {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        root
+    }
+
     #[test]
     fn absolute_path_is_refused() {
         let mut diagnostics = Diagnostics::default();
@@ -107,14 +338,87 @@ mod tests {
     }
 
     #[test]
-    fn the_crate_codes_toml_loads_without_errors() {
+    fn the_builtin_layer_loads_without_errors() {
         let mut diagnostics = Diagnostics::default();
-        let loaded = load(
-            Path::new(env!("CARGO_MANIFEST_DIR")),
-            "codes.toml",
-            &mut diagnostics,
-        );
+        let loaded = load_builtin(&mut diagnostics);
         assert!(diagnostics.is_empty(), "{:?}", diagnostics.as_slice());
         assert_eq!(loaded.set.codes.len(), 33);
+    }
+
+    #[test]
+    fn layers_come_before_the_files_that_extend_them() {
+        let root = tree(
+            "order",
+            &[
+                ("codes/mdl.toml", "extends = [\"tencent-errors\", \"../shared.toml\"]\n[InvalidParameter.Name]\ndescription = \"n\"\n"),
+                ("shared.toml", "extends = [\"tencent-errors\"]\n[FailedOperation.Shared]\ndescription = \"s\"\n"),
+            ],
+        );
+        let mut diagnostics = Diagnostics::default();
+        let loaded = load(&root, "codes/mdl.toml", &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{:?}", messages(diagnostics));
+        let labels: Vec<&str> = loaded
+            .layers
+            .iter()
+            .map(|layer| layer.label.as_ref())
+            .collect();
+        assert_eq!(labels, [BUILTIN_LABEL, "shared.toml", "codes/mdl.toml"]);
+        assert_eq!(loaded.layers[2].ancestors, HashSet::from([0, 1]));
+        assert_eq!(loaded.files().len(), 2);
+    }
+
+    #[test]
+    fn a_cycle_is_an_error_not_a_hang() {
+        let root = tree(
+            "cycle",
+            &[
+                (
+                    "a.toml",
+                    "extends = [\"b.toml\"]\n[A]\ndescription = \"a\"\n",
+                ),
+                (
+                    "b.toml",
+                    "extends = [\"a.toml\"]\n[B]\ndescription = \"b\"\n",
+                ),
+            ],
+        );
+        let mut diagnostics = Diagnostics::default();
+        load(&root, "a.toml", &mut diagnostics);
+        let messages = messages(diagnostics);
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(
+            messages[0]
+                .starts_with("b.toml:1:12: `extends` makes a cycle: a.toml -> b.toml -> a.toml"),
+            "{}",
+            messages[0]
+        );
+    }
+
+    #[test]
+    fn unknown_and_missing_layers_are_errors() {
+        let root = tree(
+            "unknown",
+            &[(
+                "a.toml",
+                "extends = [\"tencent_errors\", \"gone.toml\"]\n[A]\ndescription = \"a\"\n",
+            )],
+        );
+        let mut diagnostics = Diagnostics::default();
+        load(&root, "a.toml", &mut diagnostics);
+        let messages = messages(diagnostics);
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("unknown `extends` entry `tencent_errors`"));
+        assert!(messages[0].contains("did you mean `tencent-errors`?"));
+        assert!(
+            messages[1].starts_with("a.toml:1:30: cannot read `gone.toml`"),
+            "{}",
+            messages[1]
+        );
+    }
+
+    #[test]
+    fn labels_are_normalized() {
+        assert_eq!(normalize(Path::new("codes/../shared.toml")), "shared.toml");
+        assert_eq!(normalize(Path::new("../x/./y.toml")), "../x/y.toml");
     }
 }

@@ -22,6 +22,8 @@ pub const RETRY: &str = "retry";
 pub const VARIANT: &str = "variant";
 /// Every key a table may hold besides its child tables.
 pub const KNOWN_KEYS: &[&str] = &[DESCRIPTION, RETRY, VARIANT];
+/// The top-level key listing the layers a file builds on.
+pub const EXTENDS: &str = "extends";
 
 /// The retry class of a code, as codes.toml spells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -103,6 +105,9 @@ impl Table {
 /// A parsed codes.toml file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CodesFile {
+    /// The `extends` entries, in order: `"tencent-errors"` or paths
+    /// relative to this file.
+    pub extends: Vec<Setting<String>>,
     /// Every table, parents before children, in source order among siblings.
     pub tables: Vec<Table>,
 }
@@ -128,6 +133,7 @@ pub fn parse(file: &Arc<str>, source: &str, diagnostics: &mut Diagnostics) -> Co
     };
     let mut parser = Parser {
         lines: LineIndex::new(file, source),
+        extends: Vec::new(),
         diagnostics,
         tables: Vec::new(),
     };
@@ -135,12 +141,14 @@ pub fn parse(file: &Arc<str>, source: &str, diagnostics: &mut Diagnostics) -> Co
         parser.top_level_entry(key, value);
     }
     CodesFile {
+        extends: parser.extends,
         tables: parser.tables,
     }
 }
 
 struct Parser<'a> {
     lines: LineIndex<'a>,
+    extends: Vec<Setting<String>>,
     diagnostics: &'a mut Diagnostics,
     tables: Vec<Table>,
 }
@@ -169,6 +177,37 @@ impl Parser<'_> {
     ) {
         match value.get_ref() {
             DeValue::Table(table) => self.table(None, key, table),
+            DeValue::Array(entries) if key.get_ref() == EXTENDS => {
+                for entry in entries.iter() {
+                    let location = self.location(entry.span().start);
+                    match entry.get_ref() {
+                        DeValue::String(text) => self.extends.push(Setting {
+                            value: text.to_string(),
+                            location,
+                        }),
+                        other => self.diagnostics.push(
+                            Diagnostic::at(
+                                &location,
+                                format!("`extends` entries are strings, found {}", kind(other)),
+                            )
+                            .help("write `extends = [\"tencent-errors\", \"../other.toml\"]`"),
+                        ),
+                    }
+                }
+            }
+            _ if key.get_ref() == EXTENDS => {
+                let location = self.location(value.span().start);
+                self.diagnostics.push(
+                    Diagnostic::at(
+                        &location,
+                        format!(
+                            "`extends` must be an array, found {}",
+                            kind(value.get_ref())
+                        ),
+                    )
+                    .help("write `extends = [\"tencent-errors\"]`"),
+                );
+            }
             _ => {
                 let location = self.location(key.span().start);
                 let name = key.get_ref();
@@ -215,10 +254,7 @@ impl Parser<'_> {
                 value => self.setting(index, child_name, child_key, child_value, value),
             }
         }
-        let table = &mut self.tables[index];
-        table.has_children = has_children;
-        let table = table.clone();
-        check_table(&table, self.diagnostics);
+        self.tables[index].has_children = has_children;
     }
 
     /// A key names one segment: quoted keys with dots, and keys outside the
@@ -361,38 +397,6 @@ fn kind(value: &DeValue<'_>) -> &'static str {
     }
 }
 
-/// Rules that need only the table itself.
-fn check_table(table: &Table, diagnostics: &mut Diagnostics) {
-    // A table with neither a description nor codes below it defines nothing:
-    // most likely its description was forgotten.
-    if !table.is_code() && !table.has_children {
-        diagnostics.push(
-            Diagnostic::at(
-                &table.location,
-                format!(
-                    "`[{}]` has no `description` and no codes below it",
-                    table.path
-                ),
-            )
-            .help("add `description = \"...\"` to make it a code"),
-        );
-        return;
-    }
-    // `variant` names a code's variant; a category has none.
-    if let (false, Some(variant)) = (table.is_code(), &table.variant) {
-        diagnostics.push(
-            Diagnostic::at(
-                &variant.location,
-                format!(
-                    "`[{}]` sets `variant` but is a category (no `description`)",
-                    table.path
-                ),
-            )
-            .help("add `description = \"...\"` to make it a code, or remove `variant`"),
-        );
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -468,10 +472,14 @@ mod tests {
     }
 
     #[test]
-    fn forgotten_description_is_an_error() {
-        let (_, errors) = parse_str("[A]\nretry = \"transient\"\n");
-        assert_eq!(errors.len(), 1);
-        assert!(errors[0].contains("`[A]` has no `description` and no codes below it"));
+    fn extends_lists_its_layers() {
+        let (file, errors) = parse_str(
+            "extends = [\"tencent-errors\", \"../base.toml\"]\n[A]\ndescription = \"a\"\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let layers: Vec<_> = file.extends.iter().map(|e| e.value.as_str()).collect();
+        assert_eq!(layers, ["tencent-errors", "../base.toml"]);
+        assert_eq!(file.extends[1].location.column, 30);
     }
 
     #[test]
@@ -489,7 +497,7 @@ mod tests {
     fn all_errors_of_a_file_are_reported_at_once() {
         let (_, errors) =
             parse_str("[A]\ndescription = 1\n[B]\nretry = \"maybe\"\ndescription = \"b\"\n[C]\n");
-        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert_eq!(errors.len(), 2, "{errors:?}");
     }
 
     #[test]

@@ -5,8 +5,9 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::load::Layer;
 use crate::naming;
-use crate::schema::{CodesFile, Retry};
+use crate::schema::{Retry, Setting, Table};
 
 /// The variant that holds unknown codes.
 pub const OTHER_VARIANT: &str = "Other";
@@ -26,6 +27,8 @@ pub struct Code {
     pub description: String,
     /// The retry class, inherited where not set.
     pub retry: Retry,
+    /// Where an explicit `variant` is written, if any.
+    pub variant_location: Option<Location>,
     /// Index (in `CodeSet::codes`) of the nearest ancestor that is a code.
     pub parent: Option<usize>,
     /// Where the code's table is.
@@ -52,76 +55,261 @@ pub struct CodeSet {
 }
 
 impl CodeSet {
-    #[cfg(test)]
     /// The code with wire string `code`, if any.
     pub fn find(&self, code: &str) -> Option<&Code> {
         self.codes.iter().find(|candidate| candidate.code == code)
     }
+
+    /// The retry class a code the set does not list inherits: that of its
+    /// nearest ancestor code or category; `never` when it has none.
+    pub fn inherited_retry(&self, code: &str) -> Retry {
+        std::iter::once(code)
+            .chain(ancestors(code))
+            .find_map(|prefix| {
+                self.find(prefix).map(|code| code.retry).or_else(|| {
+                    self.categories
+                        .iter()
+                        .find(|category| category.path == prefix)
+                        .map(|category| category.retry)
+                })
+            })
+            .unwrap_or_default()
+    }
 }
 
-/// Resolves a parsed file into a code set, recording every error.
-pub fn resolve(file: &CodesFile, diagnostics: &mut Diagnostics) -> CodeSet {
-    let mut set = CodeSet::default();
-    let mut retry_of: HashMap<&str, Retry> = HashMap::new();
-    let mut code_index: HashMap<&str, usize> = HashMap::new();
-    for table in &file.tables {
-        let parent_path = table.path.rfind('.').map(|dot| &table.path[..dot]);
-        // Retry classes flow down from the nearest ancestor that sets one.
-        let inherited = parent_path.and_then(|parent| retry_of.get(parent).copied());
-        let retry = table
-            .retry
-            .as_ref()
-            .map(|setting| setting.value)
-            .or(inherited)
-            .unwrap_or_default();
-        retry_of.insert(&table.path, retry);
-        let Some(description) = &table.description else {
-            set.categories.push(Category {
-                path: table.path.clone(),
-                retry,
-            });
-            continue;
-        };
-        let parent = nearest_code(&table.path, &code_index);
-        code_index.insert(&table.path, set.codes.len());
-        set.codes.push(Code {
-            code: table.path.clone(),
-            variant: table
-                .variant
-                .as_ref()
-                .map_or_else(|| naming::variant_name(&table.path), |v| v.value.clone()),
-            description: description.value.clone(),
-            retry,
-            parent,
-            location: table.location.clone(),
-        });
+/// Resolves layers (each after the layers it extends) into one code set,
+/// recording every error.
+///
+/// Rules across layers:
+/// - A code or category is defined where its table first appears; a layer
+///   that builds on that layer may redefine it: a more specific
+///   `description`, or a `retry` that changes its class (explicit: it must be
+///   written on the code itself).
+/// - Category defaults flow down to the codes of the same and later layers,
+///   never onto codes an earlier layer defined: only a redefinition changes
+///   an inherited code's class.
+/// - A redefinition keeps the variant name: `variant` may only repeat it.
+/// - Two layers that do not build on each other may both define a code only
+///   if they agree, or if a layer building on both settles it.
+pub fn resolve(layers: &[Layer], diagnostics: &mut Diagnostics) -> CodeSet {
+    let mut merged: Vec<Merged<'_>> = Vec::new();
+    let mut by_path: HashMap<&str, usize> = HashMap::new();
+    let mut conflicts: Vec<Conflict<'_>> = Vec::new();
+    for (layer_index, layer) in layers.iter().enumerate() {
+        for table in &layer.file.tables {
+            match by_path.get(table.path.as_str()) {
+                None => {
+                    // Settings flow down from the nearest ancestor table.
+                    let inherited = ancestors(&table.path)
+                        .find_map(|prefix| by_path.get(prefix).map(|&index| merged[index].retry));
+                    let retry = table
+                        .retry
+                        .as_ref()
+                        .map(|setting| setting.value)
+                        .or(inherited)
+                        .unwrap_or_default();
+                    check_new_table(table, diagnostics);
+                    by_path.insert(&table.path, merged.len());
+                    merged.push(Merged {
+                        path: &table.path,
+                        location: table.location.clone(),
+                        layer: layer_index,
+                        description: table.description.as_ref().map(|d| d.value.clone()),
+                        retry,
+                        variant: table.variant.clone(),
+                    });
+                }
+                Some(&index) => {
+                    let existing = &mut merged[index];
+                    if layer.ancestors.contains(&existing.layer) {
+                        redefine(existing, table, layer_index, diagnostics);
+                        conflicts.retain(|conflict| {
+                            conflict.path != table.path
+                                || !(layer.ancestors.contains(&conflict.first_layer)
+                                    && layer.ancestors.contains(&conflict.second_layer))
+                        });
+                    } else if disagrees(existing, table) {
+                        conflicts.push(Conflict {
+                            path: &table.path,
+                            first: existing.location.clone(),
+                            first_layer: existing.layer,
+                            second: table.location.clone(),
+                            second_layer: layer_index,
+                        });
+                    }
+                }
+            }
+        }
     }
-    check_variants(file, &set, diagnostics);
+    for conflict in conflicts {
+        diagnostics.push(
+            Diagnostic::at(
+                &conflict.second,
+                format!(
+                    "`{}` is defined differently here and at {}",
+                    conflict.path, conflict.first
+                ),
+            )
+            .help("define it in one of the two layers, or in a layer that extends both"),
+        );
+    }
+    let set = build_set(&merged);
+    check_variants(&set, diagnostics);
     check_size(&set, diagnostics);
     set
 }
 
-fn nearest_code(path: &str, code_index: &HashMap<&str, usize>) -> Option<usize> {
-    let mut prefix = path;
-    while let Some(dot) = prefix.rfind('.') {
-        prefix = &prefix[..dot];
-        if let Some(&index) = code_index.get(prefix) {
-            return Some(index);
-        }
+/// A table as merged across layers.
+struct Merged<'a> {
+    path: &'a str,
+    /// Where it was first defined.
+    location: Location,
+    /// The layer of its latest definition.
+    layer: usize,
+    description: Option<String>,
+    retry: Retry,
+    variant: Option<Setting<String>>,
+}
+
+/// Two layers that do not build on each other define one path differently.
+struct Conflict<'a> {
+    path: &'a str,
+    first: Location,
+    first_layer: usize,
+    second: Location,
+    second_layer: usize,
+}
+
+/// The dotted prefixes of `path`, nearest first.
+fn ancestors(path: &str) -> impl Iterator<Item = &str> {
+    let mut rest = path;
+    std::iter::from_fn(move || {
+        rest = &rest[..rest.rfind('.')?];
+        Some(rest)
+    })
+}
+
+/// Rules for a table defined for the first time.
+fn check_new_table(table: &Table, diagnostics: &mut Diagnostics) {
+    // A table with neither a description nor codes below it defines nothing:
+    // most likely its description was forgotten.
+    if !table.is_code() && !table.has_children {
+        diagnostics.push(
+            Diagnostic::at(
+                &table.location,
+                format!(
+                    "`[{}]` has no `description` and no codes below it",
+                    table.path
+                ),
+            )
+            .help("add `description = \"...\"` to make it a code"),
+        );
+        return;
     }
-    None
+    // `variant` names a code's variant; a category has none.
+    if let (false, Some(variant)) = (table.is_code(), &table.variant) {
+        diagnostics.push(
+            Diagnostic::at(
+                &variant.location,
+                format!(
+                    "`[{}]` sets `variant` but is a category (no `description`)",
+                    table.path
+                ),
+            )
+            .help("add `description = \"...\"` to make it a code, or remove `variant`"),
+        );
+    }
+}
+
+/// A later layer redefines a table of a layer it builds on.
+fn redefine(existing: &mut Merged<'_>, table: &Table, layer: usize, diagnostics: &mut Diagnostics) {
+    existing.layer = layer;
+    if let Some(description) = &table.description {
+        existing.description = Some(description.value.clone());
+    }
+    if let Some(retry) = &table.retry {
+        existing.retry = retry.value;
+    }
+    if let Some(variant) = &table.variant {
+        let current = existing.variant.as_ref().map_or_else(
+            || naming::variant_name(existing.path),
+            |setting| setting.value.clone(),
+        );
+        if current != variant.value {
+            diagnostics.push(
+                Diagnostic::at(
+                    &variant.location,
+                    format!(
+                        "`[{}]` renames the variant `{current}` defined at {}",
+                        existing.path, existing.location
+                    ),
+                )
+                .help("a redefinition keeps the variant name: remove `variant`"),
+            );
+            return;
+        }
+        existing.variant = Some(variant.clone());
+    }
+}
+
+/// Whether a table says something different from what is merged so far.
+fn disagrees(existing: &Merged<'_>, table: &Table) -> bool {
+    let description = table.description.as_ref().is_some_and(|d| {
+        existing
+            .description
+            .as_deref()
+            .is_some_and(|e| e != d.value)
+    });
+    let retry = table
+        .retry
+        .as_ref()
+        .is_some_and(|r| r.value != existing.retry);
+    let variant = table.variant.as_ref().is_some_and(|v| {
+        existing
+            .variant
+            .as_ref()
+            .map_or_else(|| naming::variant_name(existing.path), |e| e.value.clone())
+            != v.value
+    });
+    description || retry || variant
+}
+
+fn build_set(merged: &[Merged<'_>]) -> CodeSet {
+    let mut set = CodeSet::default();
+    let mut code_index: HashMap<&str, usize> = HashMap::new();
+    for table in merged {
+        let Some(description) = &table.description else {
+            set.categories.push(Category {
+                path: table.path.to_owned(),
+                retry: table.retry,
+            });
+            continue;
+        };
+        code_index.insert(table.path, set.codes.len());
+        set.codes.push(Code {
+            code: table.path.to_owned(),
+            variant: table
+                .variant
+                .as_ref()
+                .map_or_else(|| naming::variant_name(table.path), |v| v.value.clone()),
+            variant_location: table.variant.as_ref().map(|v| v.location.clone()),
+            description: description.clone(),
+            retry: table.retry,
+            parent: None,
+            location: table.location.clone(),
+        });
+    }
+    for code in &mut set.codes {
+        code.parent = ancestors(&code.code).find_map(|prefix| code_index.get(prefix).copied());
+    }
+    set
 }
 
 /// Variant names are identifiers, unique, and never `Other`.
-fn check_variants(file: &CodesFile, set: &CodeSet, diagnostics: &mut Diagnostics) {
-    let explicit: HashMap<&str, &Location> = file
-        .tables
-        .iter()
-        .filter_map(|table| Some((table.path.as_str(), &table.variant.as_ref()?.location)))
-        .collect();
-    let mut taken: HashMap<&str, &crate::validate::Code> = HashMap::new();
+fn check_variants(set: &CodeSet, diagnostics: &mut Diagnostics) {
+    let mut taken: HashMap<&str, &Code> = HashMap::new();
     for code in &set.codes {
-        let explicit_location = explicit.get(code.code.as_str()).copied();
+        let explicit_location = code.variant_location.as_ref();
         if let Some(location) = explicit_location {
             if let Err(message) = naming::check_identifier(&code.variant) {
                 diagnostics.push(
@@ -160,10 +348,12 @@ fn check_variants(file: &CodesFile, set: &CodeSet, diagnostics: &mut Diagnostics
                     Diagnostic::at(
                         explicit_location.unwrap_or(&code.location),
                         format!(
-                            "codes `{}` (line {}) and `{}` (line {}) both map to the variant `{}`",
+                            "codes `{}` ({}:{}) and `{}` ({}:{}) both map to the variant `{}`",
                             first.code,
+                            first.location.file,
                             first.location.line,
                             code.code,
+                            code.location.file,
                             code.location.line,
                             code.variant
                         ),
@@ -205,8 +395,31 @@ mod tests {
 
     fn resolve_str(source: &str) -> (CodeSet, Vec<String>) {
         let mut diagnostics = Diagnostics::default();
-        let file = schema::parse(&Arc::from("codes.toml"), source, &mut diagnostics);
-        let set = resolve(&file, &mut diagnostics);
+        let loaded = crate::load::load_source("codes.toml", source, &mut diagnostics);
+        (
+            loaded.set,
+            diagnostics
+                .into_vec()
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+        )
+    }
+
+    /// Resolves `files` as layers; `extends[i]` lists the ancestors of layer `i`.
+    fn resolve_layers(files: &[(&str, &str)], extends: &[&[usize]]) -> (CodeSet, Vec<String>) {
+        let mut diagnostics = Diagnostics::default();
+        let layers: Vec<Layer> = files
+            .iter()
+            .zip(extends)
+            .map(|((label, source), extends)| Layer {
+                label: Arc::from(*label),
+                path: None,
+                file: schema::parse(&Arc::from(*label), source, &mut diagnostics),
+                ancestors: extends.iter().copied().collect(),
+            })
+            .collect();
+        let set = resolve(&layers, &mut diagnostics);
         (
             set,
             diagnostics
@@ -215,6 +428,112 @@ mod tests {
                 .map(ToString::to_string)
                 .collect(),
         )
+    }
+
+    const COMMON: &str = "[InternalError]\ndescription = \"Internal error.\"\nretry = \"transient\"\n[InvalidParameter]\ndescription = \"Parameter error.\"\n[AuthFailure]\nretry = \"never\"\n[AuthFailure.TokenFailure]\ndescription = \"Token.\"\nretry = \"refresh\"\n";
+
+    #[test]
+    fn category_defaults_flow_across_layers() {
+        let (set, errors) = resolve_layers(
+            &[("common.toml", COMMON), ("mdl.toml", "[InvalidParameter.Name]\ndescription = \"n\"\n[InternalError.Db]\ndescription = \"d\"\n")],
+            &[&[], &[0]],
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            set.find("InternalError.Db").unwrap().retry,
+            Retry::Transient
+        );
+        assert_eq!(set.find("InvalidParameter.Name").unwrap().parent, Some(1));
+        let order: Vec<&str> = set.codes.iter().map(|c| c.code.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "InternalError",
+                "InvalidParameter",
+                "AuthFailure.TokenFailure",
+                "InvalidParameter.Name",
+                "InternalError.Db"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_later_layer_may_describe_and_reclassify_an_inherited_code() {
+        let (set, errors) = resolve_layers(
+            &[("common.toml", COMMON), ("mdl.toml", "[InternalError]\ndescription = \"StreamLive failed inside.\"\n[InvalidParameter]\nretry = \"transient\"\n")],
+            &[&[], &[0]],
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let internal = set.find("InternalError").unwrap();
+        assert_eq!(internal.description, "StreamLive failed inside.");
+        assert_eq!(internal.retry, Retry::Transient);
+        assert_eq!(
+            set.find("InvalidParameter").unwrap().retry,
+            Retry::Transient
+        );
+    }
+
+    #[test]
+    fn a_category_default_never_changes_an_inherited_code() {
+        let (set, _) = resolve_layers(
+            &[("common.toml", COMMON), ("mdl.toml", "[AuthFailure]\nretry = \"transient\"\n[AuthFailure.New]\ndescription = \"n\"\n")],
+            &[&[], &[0]],
+        );
+        assert_eq!(
+            set.find("AuthFailure.TokenFailure").unwrap().retry,
+            Retry::Refresh
+        );
+        assert_eq!(set.find("AuthFailure.New").unwrap().retry, Retry::Transient);
+    }
+
+    #[test]
+    fn sibling_layers_that_disagree_conflict_naming_both_places() {
+        let (_, errors) = resolve_layers(
+            &[
+                ("a.toml", "[X]\ndescription = \"from a\"\n"),
+                ("b.toml", "[X]\ndescription = \"from b\"\n"),
+            ],
+            &[&[], &[]],
+        );
+        assert_eq!(errors, ["b.toml:1:2: `X` is defined differently here and at a.toml:1:2\n= help: define it in one of the two layers, or in a layer that extends both"]);
+    }
+
+    #[test]
+    fn a_layer_extending_both_settles_a_conflict() {
+        let (set, errors) = resolve_layers(
+            &[
+                ("a.toml", "[X]\ndescription = \"from a\"\n"),
+                ("b.toml", "[X]\ndescription = \"from b\"\n"),
+                ("c.toml", "[X]\ndescription = \"settled\"\n"),
+            ],
+            &[&[], &[], &[0, 1]],
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(set.find("X").unwrap().description, "settled");
+    }
+
+    #[test]
+    fn a_redefinition_cannot_rename_the_variant() {
+        let (_, errors) = resolve_layers(
+            &[
+                ("common.toml", COMMON),
+                ("mdl.toml", "[InternalError]\nvariant = \"Internal\"\n"),
+            ],
+            &[&[], &[0]],
+        );
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains("renames the variant `InternalError` defined at common.toml:1:2"),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn forgotten_description_is_an_error() {
+        let (_, errors) = resolve_str("[A]\nretry = \"transient\"\n");
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].contains("`[A]` has no `description` and no codes below it"));
     }
 
     #[test]
@@ -259,7 +578,7 @@ mod tests {
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(
             errors[0],
-            "codes.toml:4:19: codes `InvalidParameterValue` (line 1) and `InvalidParameter.Value` (line 4) both map to the variant `InvalidParameterValue`\n= help: add `variant = \"InvalidParameterDotValue\"` to `[InvalidParameter.Value]`"
+            "codes.toml:4:19: codes `InvalidParameterValue` (codes.toml:1) and `InvalidParameter.Value` (codes.toml:4) both map to the variant `InvalidParameterValue`\n= help: add `variant = \"InvalidParameterDotValue\"` to `[InvalidParameter.Value]`"
         );
     }
 

@@ -162,3 +162,42 @@ impl<C> AsRef<str> for UnknownCode<C> {
         &self.code
     }
 }
+
+/// The error of decoding a code that a closed enum (a derived enum without
+/// an `other` variant) does not list.
+///
+/// ```
+/// use tencent_errors::UnrecognizedCode;
+///
+/// let error = UnrecognizedCode::new("FailedOperation.Unexpected");
+/// assert_eq!(error.code(), "FailedOperation.Unexpected");
+/// assert_eq!(error.to_string(), "unrecognized error code `FailedOperation.Unexpected`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UnrecognizedCode {
+    code: Box<str>,
+}
+
+impl UnrecognizedCode {
+    /// The error for `code`.
+    pub fn new(code: &str) -> Self {
+        UnrecognizedCode { code: code.into() }
+    }
+
+    /// The code, exactly as given.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+}
+
+impl fmt::Display for UnrecognizedCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unrecognized error code `{}`",
+            crate::escape::Bounded::new(&self.code, 256)
+        )
+    }
+}
+
+impl std::error::Error for UnrecognizedCode {}

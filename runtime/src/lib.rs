@@ -37,10 +37,10 @@ mod table;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use code::{TencentError, UnknownCode};
+pub use code::{TencentError, UnknownCode, UnrecognizedCode};
 pub use response::{parse_response, ApiError, Error, InvalidBody, InvalidBodyKind, Success};
 pub use retry_class::{ParseRetryClassError, RetryClass};
-pub use tencent_errors_macros::error_codes;
+pub use tencent_errors_macros::{error_codes, TencentError};
 
 error_codes! {
     /// The common error codes of the Tencent Cloud API: every product's API

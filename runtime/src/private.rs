@@ -16,6 +16,60 @@ pub trait Generated: Sized {
     fn from_known_index(index: u16) -> Self;
 }
 
+/// What the field of a derived enum's `#[tencent(other)]` variant must be:
+/// something that keeps any code string.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold the codes of a `#[tencent(other)]` variant",
+    label = "the field of the `other` variant",
+    note = "use `String`, `Box<str>`, `tencent_errors::CommonCode` or an enum made by `error_codes!`"
+)]
+pub trait OtherCode: Sized {
+    /// Keeps `code`.
+    fn from_code(code: &str) -> Self;
+    /// The code kept.
+    fn code_str(&self) -> &str;
+    /// Its retry class.
+    fn retry_class(&self) -> crate::RetryClass;
+    /// Its description, if known.
+    fn description(&self) -> Option<&'static str>;
+}
+
+impl OtherCode for String {
+    fn from_code(code: &str) -> Self {
+        code.to_owned()
+    }
+    fn code_str(&self) -> &str {
+        self
+    }
+    /// A bare string gets the class its category has among the common codes.
+    fn retry_class(&self) -> crate::RetryClass {
+        crate::CommonCode::from_code(self).retry_class()
+    }
+    fn description(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+impl OtherCode for Box<str> {
+    fn from_code(code: &str) -> Self {
+        code.into()
+    }
+    fn code_str(&self) -> &str {
+        self
+    }
+    fn retry_class(&self) -> crate::RetryClass {
+        crate::CommonCode::from_code(self).retry_class()
+    }
+    fn description(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+/// `code` or its nearest ancestor that `C` lists as a code.
+pub fn nearest_known<C: Generated>(code: &str) -> Option<C> {
+    C::table().nearest_code(code).map(C::from_known_index)
+}
+
 /// The discriminant of a value of a `#[repr(u16)]` enum.
 ///
 /// # Safety

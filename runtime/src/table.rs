@@ -167,6 +167,13 @@ impl CodeTable {
         }
     }
 
+    /// `code` itself or its nearest ancestor, whichever is first one of the
+    /// enum's codes.
+    pub fn nearest_code(&self, code: &str) -> Option<u16> {
+        self.lookup_code(code)
+            .or_else(|| self.nearest_ancestor_code(code))
+    }
+
     /// The nearest strict ancestor of `code` that is one of the enum's codes.
     pub fn nearest_ancestor_code(&self, code: &str) -> Option<u16> {
         let mut prefix = code;

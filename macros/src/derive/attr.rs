@@ -1,0 +1,214 @@
+//! `#[tencent(...)]` attributes of a derived enum, read into a borrowed view
+//! of the input. Every mistake is recorded; parsing goes on.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{Attribute, DeriveInput, Fields, Ident, LitBool, LitStr, Type};
+
+use crate::naming;
+
+/// The attribute's name.
+pub const TENCENT: &str = "tencent";
+/// Enum keys.
+pub const CODES: &str = "codes";
+/// See [`CODES`].
+pub const DISPLAY: &str = "display";
+/// See [`CODES`].
+pub const SERDE: &str = "serde";
+/// Variant keys.
+pub const CODE: &str = "code";
+/// See [`CODE`].
+pub const RETRY: &str = "retry";
+/// See [`CODE`].
+pub const OTHER: &str = "other";
+
+const ENUM_KEYS: &[&str] = &[CODES, DISPLAY, SERDE];
+const VARIANT_KEYS: &[&str] = &[CODE, RETRY, OTHER];
+
+/// Collects errors (serde_derive's `Ctxt`).
+#[derive(Default)]
+pub struct Errors {
+    errors: Vec<syn::Error>,
+}
+
+impl Errors {
+    /// Records an error at `span`.
+    pub fn push(&mut self, span: Span, message: impl std::fmt::Display) {
+        self.errors.push(syn::Error::new(span, message));
+    }
+
+    /// Records a parse error.
+    pub fn push_error(&mut self, error: syn::Error) {
+        self.errors.push(error);
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The errors as `compile_error!` invocations.
+    pub fn to_compile_errors(&self) -> proc_macro2::TokenStream {
+        self.errors
+            .iter()
+            .map(syn::Error::to_compile_error)
+            .collect()
+    }
+}
+
+/// A derived enum as the attributes describe it.
+pub struct Enum<'a> {
+    /// The input.
+    pub input: &'a DeriveInput,
+    /// `codes = "..."`: the codes.toml to check codes against.
+    pub codes: Option<LitStr>,
+    /// Whether to generate `Display` (`display = false` turns it off).
+    pub display: bool,
+    /// Whether to generate serde impls (`serde = false` turns them off).
+    pub serde: bool,
+    /// The variants.
+    pub variants: Vec<Variant<'a>>,
+}
+
+/// One variant.
+pub struct Variant<'a> {
+    /// Its name.
+    pub ident: &'a Ident,
+    /// Its fields.
+    pub fields: &'a Fields,
+    /// `code = "..."`.
+    pub code: Option<LitStr>,
+    /// `retry = "..."`.
+    pub retry: Option<LitStr>,
+    /// `other`, with the span of the word.
+    pub other: Option<Span>,
+    /// The doc comment, joined.
+    pub doc: Option<String>,
+    /// Where to point at the whole variant.
+    pub span: Span,
+}
+
+impl Variant<'_> {
+    /// The type of the single field of an `other` variant.
+    pub fn single_field(&self) -> Option<&Type> {
+        match self.fields {
+            Fields::Unnamed(fields) if fields.unnamed.len() == 1 => Some(&fields.unnamed[0].ty),
+            Fields::Named(fields) if fields.named.len() == 1 => Some(&fields.named[0].ty),
+            _ => None,
+        }
+    }
+}
+
+/// Reads the attributes of `input`; returns `None` if it is not an enum.
+pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<Enum<'a>> {
+    let syn::Data::Enum(data) = &input.data else {
+        errors.push(
+            input.ident.span(),
+            "`#[derive(TencentError)]` works on enums: one variant per error code",
+        );
+        return None;
+    };
+    let mut parsed = Enum {
+        input,
+        codes: None,
+        display: true,
+        serde: true,
+        variants: Vec::new(),
+    };
+    for attr in tencent_attrs(&input.attrs) {
+        let result = attr.parse_nested_meta(|meta| {
+            let key = key_of(&meta.path);
+            match key.as_str() {
+                CODES => parsed.codes = Some(meta.value()?.parse()?),
+                DISPLAY => parsed.display = meta.value()?.parse::<LitBool>()?.value,
+                SERDE => parsed.serde = meta.value()?.parse::<LitBool>()?.value,
+                _ => return Err(unknown_key(&meta, &key, ENUM_KEYS, "enum")),
+            }
+            Ok(())
+        });
+        if let Err(error) = result {
+            errors.push_error(error);
+        }
+    }
+    for variant in &data.variants {
+        let mut parsed_variant = Variant {
+            ident: &variant.ident,
+            fields: &variant.fields,
+            code: None,
+            retry: None,
+            other: None,
+            doc: doc_comment(&variant.attrs),
+            span: variant.span(),
+        };
+        for attr in tencent_attrs(&variant.attrs) {
+            let result = attr.parse_nested_meta(|meta| {
+                let key = key_of(&meta.path);
+                match key.as_str() {
+                    CODE => parsed_variant.code = Some(meta.value()?.parse()?),
+                    RETRY => parsed_variant.retry = Some(meta.value()?.parse()?),
+                    OTHER => parsed_variant.other = Some(meta.path.span()),
+                    _ => return Err(unknown_key(&meta, &key, VARIANT_KEYS, "variant")),
+                }
+                Ok(())
+            });
+            if let Err(error) = result {
+                errors.push_error(error);
+            }
+        }
+        parsed.variants.push(parsed_variant);
+    }
+    Some(parsed)
+}
+
+fn tencent_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
+    attrs.iter().filter(|attr| attr.path().is_ident(TENCENT))
+}
+
+fn key_of(path: &syn::Path) -> String {
+    path.get_ident().map_or_else(
+        || {
+            quote::ToTokens::to_token_stream(path)
+                .to_string()
+                .replace(' ', "")
+        },
+        ToString::to_string,
+    )
+}
+
+fn unknown_key(
+    meta: &syn::meta::ParseNestedMeta<'_>,
+    key: &str,
+    known: &[&str],
+    place: &str,
+) -> syn::Error {
+    let listed: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+    let mut message = format!("unknown `tencent` {place} attribute `{key}`");
+    if let Some(guess) = naming::did_you_mean(&naming::closest(key, known.iter().copied(), 1)) {
+        message = format!("{message}; {guess}");
+    }
+    meta.error(format!(
+        "{message}\n= help: the {place} attributes are {}",
+        listed.join(", ")
+    ))
+}
+
+/// The `///` lines of `attrs`, trimmed and joined; `None` if there are none.
+fn doc_comment(attrs: &[Attribute]) -> Option<String> {
+    let lines: Vec<String> = attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("doc"))
+        .filter_map(|attr| match &attr.meta {
+            syn::Meta::NameValue(syn::MetaNameValue {
+                value:
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(text),
+                        ..
+                    }),
+                ..
+            }) => Some(text.value().trim().to_owned()),
+            _ => None,
+        })
+        .collect();
+    let joined = lines.join(" ").trim().to_owned();
+    (!joined.is_empty()).then_some(joined)
+}
