@@ -33,6 +33,8 @@ mod response;
 mod retry_class;
 mod table;
 
+pub mod retry;
+
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
