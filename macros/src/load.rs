@@ -72,6 +72,7 @@ pub fn load(manifest_dir: &Path, relative: &str, diagnostics: &mut Diagnostics) 
         layers: Vec::new(),
         stack: Vec::new(),
         diagnostics,
+        manifest_dir,
     };
     loader.visit_file(path, Arc::from(relative), None);
     finish(loader.layers, diagnostics)
@@ -83,12 +84,14 @@ pub fn load_builtin(diagnostics: &mut Diagnostics) -> Loaded {
         layers: Vec::new(),
         stack: Vec::new(),
         diagnostics,
+        manifest_dir: Path::new(""),
     };
     loader.visit_builtin();
     finish(loader.layers, diagnostics)
 }
 
 /// Parses and validates one file's text, as a lone layer (no `extends`).
+#[cfg(test)]
 pub fn load_source(label: &str, source: &str, diagnostics: &mut Diagnostics) -> Loaded {
     let file = schema::parse(&Arc::from(label), source, diagnostics);
     let layer = Layer {
@@ -110,6 +113,8 @@ struct Loader<'a> {
     /// Files being visited, outermost first: where a cycle shows.
     stack: Vec<(PathBuf, Arc<str>)>,
     diagnostics: &'a mut Diagnostics,
+    /// Where the first file's path starts.
+    manifest_dir: &'a Path,
 }
 
 impl Loader<'_> {
@@ -155,8 +160,7 @@ impl Loader<'_> {
                         .help("`extends` paths are relative to the file that names them"),
                     None => Diagnostic::new(message).help(format!(
                         "the path is relative to the crate root (CARGO_MANIFEST_DIR): {}",
-                        path.parent()
-                            .map_or_else(String::new, |dir| dir.display().to_string())
+                        self.manifest_dir.display()
                     )),
                 };
                 self.diagnostics.push(diagnostic);

@@ -348,13 +348,11 @@ fn check_variants(set: &CodeSet, diagnostics: &mut Diagnostics) {
                     Diagnostic::at(
                         explicit_location.unwrap_or(&code.location),
                         format!(
-                            "codes `{}` ({}:{}) and `{}` ({}:{}) both map to the variant `{}`",
+                            "codes `{}` ({}) and `{}` ({}) both map to the variant `{}`",
                             first.code,
-                            first.location.file,
-                            first.location.line,
+                            line_of(&first.location, &code.location),
                             code.code,
-                            code.location.file,
-                            code.location.line,
+                            line_of(&code.location, &code.location),
                             code.variant
                         ),
                     )
@@ -365,6 +363,15 @@ fn check_variants(set: &CodeSet, diagnostics: &mut Diagnostics) {
                 );
             }
         }
+    }
+}
+
+/// "line 4", or "other.toml:4" when `location` is in another file than `here`.
+fn line_of(location: &Location, here: &Location) -> String {
+    if location.file == here.file {
+        format!("line {}", location.line)
+    } else {
+        format!("{}:{}", location.file, location.line)
     }
 }
 
@@ -578,7 +585,7 @@ mod tests {
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(
             errors[0],
-            "codes.toml:4:19: codes `InvalidParameterValue` (codes.toml:1) and `InvalidParameter.Value` (codes.toml:4) both map to the variant `InvalidParameterValue`\n= help: add `variant = \"InvalidParameterDotValue\"` to `[InvalidParameter.Value]`"
+            "codes.toml:4:19: codes `InvalidParameterValue` (line 1) and `InvalidParameter.Value` (line 4) both map to the variant `InvalidParameterValue`\n= help: add `variant = \"InvalidParameterDotValue\"` to `[InvalidParameter.Value]`"
         );
     }
 

@@ -84,8 +84,11 @@ pub struct Variant<'a> {
     pub other: Option<Span>,
     /// The doc comment, joined.
     pub doc: Option<String>,
-    /// Where to point at the whole variant.
+    /// Where to point at the variant: its name.
     pub span: Span,
+    /// Whether one of its attributes failed to parse (then its other
+    /// errors would only repeat that one).
+    pub attr_error: bool,
 }
 
 impl Variant<'_> {
@@ -138,7 +141,8 @@ pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<Enum<'a>
             retry: None,
             other: None,
             doc: doc_comment(&variant.attrs),
-            span: variant.span(),
+            span: variant.ident.span(),
+            attr_error: false,
         };
         for attr in tencent_attrs(&variant.attrs) {
             let result = attr.parse_nested_meta(|meta| {
@@ -153,6 +157,7 @@ pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<Enum<'a>
             });
             if let Err(error) = result {
                 errors.push_error(error);
+                parsed_variant.attr_error = true;
             }
         }
         parsed.variants.push(parsed_variant);

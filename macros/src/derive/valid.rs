@@ -84,6 +84,7 @@ pub fn check<'a>(input: &'a Enum<'a>, manifest_dir: &Path, errors: &mut Errors) 
                     resolved.codes.push(coded);
                 }
             }
+            (None, None) if variant.attr_error => {}
             (None, None) => errors.push(
                 variant.ident.span(),
                 format!(
@@ -122,10 +123,16 @@ fn load_reference(
         }
     }
     let files = loaded.files();
+    let layers = loaded
+        .layers
+        .iter()
+        .map(|layer| layer.label.to_string())
+        .collect();
     (
         Reference {
             set: loaded.set,
             named,
+            layers,
         },
         files,
     )
@@ -135,6 +142,8 @@ struct Reference {
     set: CodeSet,
     /// Whether the user named the file (codes must then be in it).
     named: bool,
+    /// How messages name the files read.
+    layers: Vec<String>,
 }
 
 fn resolve_code<'a>(
@@ -156,6 +165,14 @@ fn resolve_code<'a>(
                 .map(|path| path.value())
                 .unwrap_or_default()
         );
+        if let [lower @ .., _] = reference.layers.as_slice() {
+            if !lower.is_empty() {
+                message = format!(
+                    "{message} nor in the layers it extends ({})",
+                    lower.join(", ")
+                );
+            }
+        }
         if let Some(guess) = naming::did_you_mean(&naming::closest(&code, candidates, 3)) {
             message = format!("{message}\n= help: {guess}");
         } else {

@@ -1,0 +1,12 @@
+use tencent_errors::TencentError;
+
+#[derive(Debug, TencentError)]
+#[tencent(codes = "../../../../tests/codes/mdl.toml")]
+enum CreateChannelError {
+    #[tencent(code = "InvalidParameter.Nmae")]
+    NameTaken,
+    #[tencent(code = "InternalError")]
+    Internal,
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use tencent_errors::TencentError;
+
+#[derive(Debug, TencentError)]
+enum CreateError {
+    #[tencent(code = "InternalError")]
+    Internal,
+    #[tencent(other)]
+    Other(String),
+    #[tencent(other)]
+    Rest(String),
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+tencent_errors::error_codes! {
+    pub enum ProductCode from "../../../../tests/ui/layers/rename_inherited_variant.toml";
+}
+
+fn main() {}
