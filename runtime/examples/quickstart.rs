@@ -45,7 +45,8 @@ const THROTTLED: &str = r#"{"Response": {"Error": {"Code": "RequestLimitExceeded
   "Message": "Your current request times equals to `21` in a second, which exceeds the frequency limit `20` for a second."},
   "RequestId": "4f1c4c53-2a3e-4bd6-9a8e-4d1f8bbd6f0e"}}"#;
 
-const GATEWAY_PAGE: &str = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
+const GATEWAY_PAGE: &str =
+    "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
 
 fn main() {
     for (name, status, body) in [
@@ -65,7 +66,11 @@ fn main() {
 
 fn print_success(success: &Success<DescribeInstancesStatus>) {
     let data = success.data();
-    println!("ok: {} instance(s), RequestId {}", data.total_count, success.request_id());
+    println!(
+        "ok: {} instance(s), RequestId {}",
+        data.total_count,
+        success.request_id()
+    );
     for instance in &data.instance_status_set {
         println!("  {} is {}", instance.instance_id, instance.instance_state);
     }
@@ -78,15 +83,25 @@ fn print_error(error: &Error) {
         Error::Api(api) => {
             let code = api.code();
             println!("  code: {code:?}, known: {}", code.is_known());
-            println!("  description: {}", code.description().unwrap_or("(unknown code)"));
+            println!(
+                "  description: {}",
+                code.description().unwrap_or("(unknown code)")
+            );
             match code {
-                CommonCode::AuthFailureSignatureFailure => println!("  -> fix the signing code; retrying cannot help"),
+                CommonCode::AuthFailureSignatureFailure => {
+                    println!("  -> fix the signing code; retrying cannot help")
+                }
                 CommonCode::RequestLimitExceeded => println!("  -> back off, then retry"),
                 _ => println!("  -> see the retry class"),
             }
         }
         Error::InvalidBody(invalid) => {
-            println!("  not an envelope ({}): {} bytes, starts {:?}", invalid.kind(), invalid.body_len(), invalid.snippet());
+            println!(
+                "  not an envelope ({}): {} bytes, starts {:?}",
+                invalid.kind(),
+                invalid.body_len(),
+                invalid.snippet()
+            );
         }
         other => println!("  {other:?}"),
     }
