@@ -394,6 +394,31 @@ fn check_size(set: &CodeSet, diagnostics: &mut Diagnostics) {
     }
 }
 
+/// The codes of `set` that can be generated as they are (valid, unique
+/// variant names): what a failed expansion still emits, to keep follow-on
+/// errors away.
+pub fn usable_subset(set: &CodeSet) -> CodeSet {
+    let mut seen = std::collections::HashSet::new();
+    let mut remap = vec![None; set.codes.len()];
+    let mut codes = Vec::new();
+    for (index, code) in set.codes.iter().enumerate() {
+        if naming::check_identifier(&code.variant).is_ok()
+            && code.variant != OTHER_VARIANT
+            && seen.insert(code.variant.clone())
+        {
+            remap[index] = Some(codes.len());
+            codes.push(code.clone());
+        }
+    }
+    for code in &mut codes {
+        code.parent = code.parent.and_then(|parent| remap[parent]);
+    }
+    let mut categories = set.categories.clone();
+    categories.truncate(MAX_ENTRIES.saturating_sub(codes.len()));
+    codes.truncate(MAX_ENTRIES);
+    CodeSet { codes, categories }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -610,29 +635,4 @@ mod tests {
         assert!(errors[0].contains("bad `variant` of `[A]`"));
         assert!(errors[1].contains("variant `Other`"));
     }
-}
-
-/// The codes of `set` that can be generated as they are (valid, unique
-/// variant names): what a failed expansion still emits, to keep follow-on
-/// errors away.
-pub fn usable_subset(set: &CodeSet) -> CodeSet {
-    let mut seen = std::collections::HashSet::new();
-    let mut remap = vec![None; set.codes.len()];
-    let mut codes = Vec::new();
-    for (index, code) in set.codes.iter().enumerate() {
-        if naming::check_identifier(&code.variant).is_ok()
-            && code.variant != OTHER_VARIANT
-            && seen.insert(code.variant.clone())
-        {
-            remap[index] = Some(codes.len());
-            codes.push(code.clone());
-        }
-    }
-    for code in &mut codes {
-        code.parent = code.parent.and_then(|parent| remap[parent]);
-    }
-    let mut categories = set.categories.clone();
-    categories.truncate(MAX_ENTRIES.saturating_sub(codes.len()));
-    codes.truncate(MAX_ENTRIES);
-    CodeSet { codes, categories }
 }

@@ -15,7 +15,7 @@ error_codes! {
 /// Errors of a channel-creating action, named as the caller reads them.
 #[derive(Debug, Clone, PartialEq, TencentError)]
 #[tencent(codes = "codes/mdl.toml")]
-pub enum CreateChannelError {
+enum CreateChannelError {
     /// The channel name is already used.
     #[tencent(code = "InvalidParameter.Name")]
     NameTaken,

@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 use tencent_errors::retry::{Idempotency, ManualClock, Retrier, RetryPolicy};
-use tencent_errors::{error_codes, parse_response, CommonCode, Error, TencentError};
+use tencent_errors::{error_codes, parse_response, Error, TencentError};
 
 error_codes! {
     /// Every error code StreamLive can answer: the common ones and its own.
@@ -210,16 +210,10 @@ fn describe_error<C: TencentError + std::fmt::Debug>(error: &Error<C>) {
     }
 }
 
-/// The nearest common code of a StreamLive code, for code that handles
-/// every product alike.
-fn common_kind(code: &StreamLiveCode) -> Option<CommonCode> {
-    code.common_ancestor()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tencent_errors::RetryClass;
+    use tencent_errors::{CommonCode, RetryClass};
 
     fn create(
         index: usize,
@@ -267,7 +261,7 @@ mod tests {
     fn product_codes_extend_the_common_ones() {
         assert_eq!(StreamLiveCode::ALL.len(), CommonCode::ALL.len() + 28);
         assert_eq!(
-            common_kind(&StreamLiveCode::InvalidParameterName),
+            StreamLiveCode::InvalidParameterName.common_ancestor(),
             Some(CommonCode::InvalidParameter)
         );
         assert_eq!(
