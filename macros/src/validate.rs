@@ -324,6 +324,22 @@ fn check_variants(set: &CodeSet, diagnostics: &mut Diagnostics) {
                 );
                 continue;
             }
+        } else if let Err(message) = naming::check_identifier(&code.variant) {
+            // The naming rule can still give a keyword: `self` gives `Self`.
+            diagnostics.push(
+                Diagnostic::at(
+                    &code.location,
+                    format!(
+                        "`{}` would be the variant `{}`: {message}",
+                        code.code, code.variant
+                    ),
+                )
+                .help(format!(
+                    "add `variant = \"{}Code\"` to `[{}]`",
+                    code.variant, code.code
+                )),
+            );
+            continue;
         }
         if code.variant == OTHER_VARIANT {
             diagnostics.push(
@@ -559,6 +575,20 @@ mod tests {
             "{}",
             errors[0]
         );
+    }
+
+    #[test]
+    fn a_code_whose_name_is_a_keyword_is_an_error() {
+        let (_, errors) = resolve_str("[self]\ndescription = \"s\"\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with(
+                "codes.toml:1:2: `self` would be the variant `Self`: `Self` is a Rust keyword"
+            ),
+            "{}",
+            errors[0]
+        );
+        assert!(errors[0].contains("add `variant = \"SelfCode\"` to `[self]`"));
     }
 
     #[test]
