@@ -277,12 +277,24 @@ fn disagrees(existing: &Merged<'_>, table: &Table) -> bool {
 fn build_set(merged: &[Merged<'_>]) -> CodeSet {
     let mut set = CodeSet::default();
     let mut code_index: HashMap<&str, usize> = HashMap::new();
+    let retry_of: HashMap<&str, Retry> = merged
+        .iter()
+        .map(|table| (table.path, table.retry))
+        .collect();
     for table in merged {
         let Some(description) = &table.description else {
-            set.categories.push(Category {
-                path: table.path.to_owned(),
-                retry: table.retry,
-            });
+            // A category matters only where it changes what an unknown code
+            // below it inherits; TOML's implicit tables (`A.B` of `[A.B.C]`)
+            // and categories that repeat their parent are left out.
+            let inherited = ancestors(table.path)
+                .find_map(|prefix| retry_of.get(prefix).copied())
+                .unwrap_or_default();
+            if table.retry != inherited {
+                set.categories.push(Category {
+                    path: table.path.to_owned(),
+                    retry: table.retry,
+                });
+            }
             continue;
         };
         code_index.insert(table.path, set.codes.len());
@@ -611,18 +623,15 @@ mod tests {
         );
         assert_eq!(retry("AuthFailure.A.B"), Retry::Refresh);
         assert_eq!(retry("Plain"), Retry::Never);
+        // `AuthFailure.A`, TOML's implicit table, repeats its parent: only
+        // `AuthFailure` is kept for unknown codes to inherit from.
         let categories: Vec<_> = set
             .categories
             .iter()
             .map(|c| (c.path.as_str(), c.retry))
             .collect();
-        assert_eq!(
-            categories,
-            [
-                ("AuthFailure", Retry::Refresh),
-                ("AuthFailure.A", Retry::Refresh)
-            ]
-        );
+        assert_eq!(categories, [("AuthFailure", Retry::Refresh)]);
+        assert_eq!(set.inherited_retry("AuthFailure.A.Unknown"), Retry::Refresh);
     }
 
     #[test]
