@@ -453,3 +453,56 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
         };
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostics;
+
+    /// A codes.toml of `count` codes shaped like Tencent's (see scripts/gen_codes.py).
+    fn synthetic_file(count: usize) -> String {
+        let mut text = String::from("[InternalError]\nretry = \"transient\"\n\n");
+        for index in 0..count {
+            let category = [
+                "InternalError",
+                "InvalidParameter",
+                "FailedOperation",
+                "ResourceNotFound",
+            ][index % 4];
+            text.push_str(&format!(
+                "[{category}.Detail{index}.Part{}]\ndescription = \"Detail {index} failed.\"\n\n",
+                index % 7
+            ));
+        }
+        text
+    }
+
+    #[test]
+    fn twelve_thousand_codes_expand_without_errors() {
+        let mut diagnostics = Diagnostics::default();
+        let loaded =
+            crate::load::load_source("big.toml", &synthetic_file(12_388), &mut diagnostics);
+        assert!(
+            diagnostics.is_empty(),
+            "{:?}",
+            diagnostics.as_slice().first()
+        );
+        assert_eq!(loaded.set.codes.len(), 12_388);
+        // Only `InternalError` changes what its unknown codes inherit.
+        assert_eq!(loaded.set.categories.len(), 1);
+        let spec = EnumSpec {
+            attrs: TokenStream::new(),
+            vis: quote!(pub),
+            ident: format_ident!("Big"),
+            set: &loaded.set,
+            files: &[],
+            extends_common: false,
+        };
+        let tokens = expand(&spec).to_string();
+        assert!(tokens.contains("InternalErrorDetail0Part0"));
+        assert!(
+            tokens.contains("known : 12388"),
+            "the table counts every code"
+        );
+    }
+}
