@@ -77,7 +77,8 @@ def main():
     print("\n".join(lines))
     if args.queries:
         unknown = codes(int(args.count * args.unknown) + len(listed), random.Random(args.seed + 1))
-        unknown = [u for u in unknown if u not in set(listed)][: max(1, int(len(listed) * args.unknown))]
+        known = set(listed)
+        unknown = [u for u in unknown if u not in known][: max(1, int(len(listed) * args.unknown))]
         mix = listed + unknown
         rng.shuffle(mix)
         with open(args.queries, "w") as f:

@@ -1,0 +1,1 @@
+../scripts/gen_codes.py
