@@ -3,9 +3,11 @@
 
 Each figure is criterion's median time of one iteration divided by the
 lookups or decodes in it; each ratio is against a baseline of the same
-table, measured in the same run.
+table. Given several result directories (runs of the same build), each
+figure is the lowest of the runs' medians: on a shared machine, noise only
+ever adds time.
 
-    python3 benches/report.py [target/criterion]
+    python3 benches/report.py [target/criterion ...]
 """
 import json
 import sys
@@ -42,17 +44,15 @@ KINDS = {
 }
 
 
-def load(root):
-    results = {}
+def load(root, results):
     for benchmark in root.glob("*/*/new/benchmark.json"):
         meta = json.loads(benchmark.read_text())
         estimates = json.loads((benchmark.parent / "estimates.json").read_text())
         elements = meta["throughput"]["Elements"]
         kind, size = meta["group_id"].split("/")
-        results.setdefault(kind, {}).setdefault(int(size), {})[meta["function_id"]] = (
-            estimates["median"]["point_estimate"] / elements
-        )
-    return results
+        value = estimates["median"]["point_estimate"] / elements
+        cases = results.setdefault(kind, {}).setdefault(int(size), {})
+        cases[meta["function_id"]] = min(value, cases.get(meta["function_id"], value))
 
 
 def table(kind, by_size):
@@ -76,10 +76,12 @@ def table(kind, by_size):
 
 
 def main():
-    root = Path(sys.argv[1] if len(sys.argv) > 1 else "target/criterion")
-    results = load(root)
+    roots = [Path(arg) for arg in sys.argv[1:]] or [Path("target/criterion")]
+    results = {}
+    for root in roots:
+        load(root, results)
     if not results:
-        sys.exit(f"no criterion results under {root}")
+        sys.exit(f"no criterion results under {', '.join(map(str, roots))}")
     for kind in KINDS:
         if kind in results:
             print(table(kind, results[kind]))

@@ -73,7 +73,7 @@ for target in "${targets[@]}"; do
         >"$log" 2>&1
     code=$?
     set -e
-    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
     if [ $code -eq 0 ]; then
         result="no crash"
     else

@@ -86,16 +86,12 @@ fn check_generatable(set: &CodeSet, context: &str) {
             code.code
         );
         assert_ne!(code.variant, OTHER_VARIANT, "{context}");
-        // Known bug, pinned by `a_code_named_self_is_reported` below: the
-        // naming rule turns `self` into the keyword `Self` unchecked.
-        if code.variant != "Self" {
-            assert!(
-                syn::parse_str::<syn::Ident>(&code.variant).is_ok(),
-                "variant `{}` of `{}` is not an identifier\n{context}",
-                code.variant,
-                code.code
-            );
-        }
+        assert!(
+            syn::parse_str::<syn::Ident>(&code.variant).is_ok(),
+            "variant `{}` of `{}` is not an identifier\n{context}",
+            code.variant,
+            code.code
+        );
     }
 }
 
@@ -331,7 +327,6 @@ proptest! {
 /// diagnostic pointing at the file, not a rustc error inside the expansion
 /// ("expected identifier, found keyword `Self`").
 #[test]
-#[ignore = "known bug: validate checks only explicit `variant` names against keywords"]
 fn a_code_named_self_is_reported() {
     let (_, errors) = load_like_the_macro("[self]\ndescription = \"s\"\n");
     assert_eq!(errors.len(), 1, "{errors:?}");
