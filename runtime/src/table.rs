@@ -48,6 +48,19 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// The bytes of string `index`: no character-boundary checks, for
+    /// comparisons on the lookup path.
+    #[inline]
+    pub fn get_bytes(&self, index: u16) -> Option<&'static [u8]> {
+        let index = usize::from(index);
+        let end = u32_at(self.ends, index)? as usize;
+        let start = match index {
+            0 => 0,
+            _ => u32_at(self.ends, index - 1)? as usize,
+        };
+        self.text.as_bytes().get(start..end)
+    }
+
     /// String `index`.
     #[inline]
     pub fn get(&self, index: u16) -> Option<&'static str> {
@@ -153,7 +166,7 @@ impl CodeTable {
         let hash = hash(code.as_bytes(), self.seed);
         let pilot = u16_at(self.pilots, reduce(hash, buckets))?;
         let index = u16_at(self.slots, slot(hash, pilot, slots))?;
-        (self.entry(index)? == code).then_some(index)
+        (self.codes.get_bytes(index)? == code.as_bytes()).then_some(index)
     }
 
     /// The index of `code` if it is one of the enum's codes.
