@@ -129,6 +129,14 @@ fn set_module(size: usize, codes_toml: &str, codes: &[String]) -> String {
     out.push_str("];\n\n");
 
     out.push_str(
+        "/// The same codes as a `#[derive(TencentError)]` enum; its variants take\n/// their descriptions from no doc comment.\n#[allow(missing_docs)]\n#[derive(Debug, tencent_errors::TencentError)]\npub enum Derived {\n",
+    );
+    for (index, code) in codes.iter().enumerate() {
+        writeln!(out, "    #[tencent(code = {code:?})]\n    V{index},").unwrap();
+    }
+    out.push_str("    #[tencent(other)]\n    Other(String),\n}\n\n");
+
+    out.push_str(
         "/// A string `match`, as strum's `EnumString` and serde's derive generate it.\n\
          #[inline(never)]\npub fn match_lookup(code: &str) -> Option<u16> {\n    match code {\n",
     );
@@ -172,6 +180,8 @@ impl crate::CodeSet for Set {
     const QUERY_MIX: &'static str = QUERY_MIX;
     fn codes() -> &'static [&'static str] { &CODES }
     fn from_code(code: &str) -> Code { Code::from_code(code) }
+    type Derived = Derived;
+    fn derived_from_code(code: &str) -> Derived { Derived::from_code(code) }
     fn match_lookup(code: &str) -> Option<u16> { match_lookup(code) }
     fn phf() -> &'static phf::Map<&'static str, u16> { &PHF }
     fn sorted() -> &'static [(&'static str, u16)] { &SORTED }

@@ -43,6 +43,14 @@ where
             }
         })
     });
+    // A user's own enum of the same codes: the derive's table lookup.
+    group.bench_function("derive from_code", |b| {
+        b.iter(|| {
+            for query in &queries {
+                black_box(S::derived_from_code(black_box(query)));
+            }
+        })
+    });
     group.bench_function("match", |b| {
         b.iter(|| {
             for query in &queries {

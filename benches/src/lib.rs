@@ -30,6 +30,10 @@ pub trait CodeSet {
     fn codes() -> &'static [&'static str];
     /// The enum's infallible `from_code` (unknown codes go to `Other`).
     fn from_code(code: &str) -> Self::Code;
+    /// The same codes as a `#[derive(TencentError)]` enum (with an `other` variant).
+    type Derived: TencentError;
+    /// The derived enum's infallible `from_code`.
+    fn derived_from_code(code: &str) -> Self::Derived;
     /// A string `match` over every code.
     fn match_lookup(code: &str) -> Option<u16>;
     /// A `phf::Map` over every code.
