@@ -56,9 +56,8 @@ pub fn check<'a>(input: &'a Enum<'a>, manifest_dir: &Path, errors: &mut Errors) 
     let mut first_use: HashMap<String, &Variant<'_>> = HashMap::new();
     for variant in &input.variants {
         match (&variant.code, variant.other) {
-            (Some(code), Some(other)) => {
+            (Some(_), Some(other)) => {
                 errors.push(other, format!("variant `{}` has both `code` and `other`", variant.ident));
-                let _ = code;
             }
             (None, Some(other)) => check_other(variant, other, &mut resolved, errors),
             (Some(code), None) => {
