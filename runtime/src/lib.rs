@@ -21,12 +21,19 @@
 //! - [`CommonCode`]: the codes every API can answer, from the crate's codes.toml.
 //! - [`error_codes!`]: the same for a product's own codes.toml.
 //! - [`derive@TencentError`]: an error enum of your own, for one action.
+//! - [`RetryClass`], [`Failure`] and [`AttemptError`]: how a failed attempt
+//!   may be retried; [`retry`] holds the machinery that acts on it (retrier,
+//!   budget, backoff, circuit breaker).
+//! - [`SigningClock`] and [`ClockSkew`]: sign with the server's time, learned
+//!   from its `Date` header, after `AuthFailure.SignatureExpire`.
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Generated code names this crate `::tencent_errors`, also from inside it.
 extern crate self as tencent_errors;
 
+mod attempt_failure;
+mod clock_skew;
 mod code;
 mod escape;
 mod response;
@@ -39,6 +46,8 @@ pub mod retry;
 #[path = "private.rs"]
 pub mod __private;
 
+pub use attempt_failure::{AttemptError, Failure};
+pub use clock_skew::{parse_http_date, ClockSkew, InvalidHttpDate, SigningClock};
 pub use code::{TencentError, UnknownCode, UnrecognizedCode};
 pub use response::{parse_response, ApiError, Error, InvalidBody, InvalidBodyKind, Success};
 pub use retry_class::{ParseRetryClassError, RetryClass};

@@ -68,14 +68,13 @@
 mod backoff;
 mod breaker;
 mod budget;
-mod clock;
-mod error;
-mod failure;
-mod future;
+mod call_state;
 mod idempotency;
+mod monotonic_clock;
 mod policy;
 mod retrier;
-mod skew;
+mod retry_error;
+mod run_async;
 mod trace;
 
 #[cfg(feature = "tokio")]
@@ -86,14 +85,20 @@ mod tower;
 pub use backoff::{Backoff, Jitter};
 pub use breaker::{BreakerConfig, BreakerState, CircuitBreaker};
 pub use budget::{BudgetConfig, RetryBudget};
-pub use clock::{Clock, ManualClock, SystemClock};
-pub use error::RetryError;
-pub use failure::{AttemptError, Failure};
-pub use future::AsyncSleep;
+pub use call_state::Attempt;
 pub use idempotency::Idempotency;
+pub use monotonic_clock::{Clock, ManualClock, SystemClock};
 pub use policy::{Decision, FailedAttempt, RetryPolicy, StopReason};
-pub use retrier::{Attempt, Retrier};
-pub use skew::{parse_http_date, ClockSkew, InvalidHttpDate, SigningClock};
+pub use retrier::Retrier;
+pub use retry_error::RetryError;
+pub use run_async::AsyncSleep;
+
+// The vocabulary the machinery speaks, and the clock-skew correction for
+// request signing: they live outside `retry`, and stay reachable here.
+#[doc(no_inline)]
+pub use crate::attempt_failure::{AttemptError, Failure};
+#[doc(no_inline)]
+pub use crate::clock_skew::{parse_http_date, ClockSkew, InvalidHttpDate, SigningClock};
 
 #[cfg(feature = "tokio")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
@@ -102,4 +107,4 @@ pub use self::tokio::TokioSleep;
 #[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
 pub use self::tower::TowerPolicy;
 
-pub(crate) use retrier::CallState;
+pub(crate) use call_state::CallState;

@@ -1,14 +1,12 @@
 //! The [`Retrier`]: a policy with the shared state it needs (budget,
-//! breaker, clock, jitter), and the per-call bookkeeping every way of
-//! running it shares.
+//! breaker, clock, jitter), and its blocking way of running a call.
 
-use core::time::Duration;
 use std::sync::Arc;
 use std::time::Instant;
 
 use super::{
-    trace, AttemptError, CircuitBreaker, Clock, Decision, FailedAttempt, Idempotency, Jitter,
-    RetryBudget, RetryError, RetryPolicy, StopReason, SystemClock,
+    Attempt, AttemptError, CallState, CircuitBreaker, Clock, Idempotency, Jitter, RetryBudget,
+    RetryError, RetryPolicy, SystemClock,
 };
 
 /// Runs requests with retries: a [`RetryPolicy`] plus the state that calls
@@ -43,11 +41,11 @@ use super::{
 /// ```
 #[derive(Debug, Clone)]
 pub struct Retrier {
-    policy: RetryPolicy,
-    budget: RetryBudget,
-    breaker: Option<CircuitBreaker>,
+    pub(super) policy: RetryPolicy,
+    pub(super) budget: RetryBudget,
+    pub(super) breaker: Option<CircuitBreaker>,
     clock: Arc<dyn Clock>,
-    jitter: Arc<Jitter>,
+    pub(super) jitter: Arc<Jitter>,
 }
 
 impl Retrier {
@@ -143,173 +141,5 @@ impl Retrier {
 impl Default for Retrier {
     fn default() -> Self {
         Retrier::new(RetryPolicy::default())
-    }
-}
-
-/// One attempt of a call, as the operation sees it.
-///
-/// ```
-/// use tencent_errors::retry::{Attempt, Idempotency, ManualClock, Retrier};
-/// use tencent_errors::{parse_response, CommonCode};
-///
-/// let retrier = Retrier::default().with_clock(ManualClock::new());
-/// let mut seen: Vec<Attempt> = Vec::new();
-/// let _ = retrier.run_blocking(Idempotency::Idempotent, |attempt| {
-///     seen.push(attempt.clone());
-///     let body = br#"{"Response": {"Error": {"Code": "AuthFailure.SignatureExpire",
-///         "Message": "expired"}, "RequestId": "r"}}"#;
-///     parse_response::<serde_json::Value, CommonCode>(401, body)
-/// });
-/// assert_eq!(seen.len(), 2); // one refresh, one retry after it
-/// assert!(!seen[0].must_refresh());
-/// assert!(seen[1].must_refresh());
-/// assert_eq!(seen[1].previous_code(), Some("AuthFailure.SignatureExpire"));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attempt {
-    number: u32,
-    must_refresh: bool,
-    previous_code: Option<Box<str>>,
-}
-
-impl Attempt {
-    /// The attempt's number: 1 for the first.
-    pub fn number(&self) -> u32 {
-        self.number
-    }
-
-    /// Whether this attempt repeats a failed one.
-    pub fn is_retry(&self) -> bool {
-        self.number > 1
-    }
-
-    /// Whether the previous attempt failed with a
-    /// [`Refresh`](crate::RetryClass::Refresh) code: refresh the temporary
-    /// credentials (`AuthFailure.TokenFailure`) or re-sign with a corrected
-    /// clock (`AuthFailure.SignatureExpire`, see
-    /// [`SigningClock`](super::SigningClock)) before sending.
-    pub fn must_refresh(&self) -> bool {
-        self.must_refresh
-    }
-
-    /// The error code of the previous attempt, when it had one.
-    pub fn previous_code(&self) -> Option<&str> {
-        self.previous_code.as_deref()
-    }
-}
-
-/// The bookkeeping of one call: attempts made, RequestIds, refresh, budget
-/// owed. Every way of running a [`Retrier`] drives one of these.
-#[derive(Debug, Clone)]
-pub(crate) struct CallState {
-    idempotency: Idempotency,
-    started: Instant,
-    request_ids: Vec<Option<String>>,
-    refreshed: bool,
-    must_refresh: bool,
-    previous_code: Option<Box<str>>,
-    last_retry_cost: Option<u32>,
-}
-
-impl CallState {
-    /// Starts a call; an open breaker refuses it before any attempt.
-    pub(crate) fn start<E>(
-        retrier: &Retrier,
-        idempotency: Idempotency,
-    ) -> Result<CallState, RetryError<E>> {
-        let call = CallState::unchecked(retrier, idempotency);
-        match &retrier.breaker {
-            Some(breaker) if !breaker.try_acquire() => {
-                trace::refused(StopReason::CircuitOpen);
-                Err(RetryError::new(None, Vec::new(), StopReason::CircuitOpen))
-            }
-            _ => Ok(call),
-        }
-    }
-
-    /// Starts a call whose first attempt is sent whatever the breaker says
-    /// (tower sends it before the policy is asked).
-    pub(crate) fn unchecked(retrier: &Retrier, idempotency: Idempotency) -> CallState {
-        CallState {
-            idempotency,
-            started: retrier.now(),
-            request_ids: Vec::new(),
-            refreshed: false,
-            must_refresh: false,
-            previous_code: None,
-            last_retry_cost: None,
-        }
-    }
-
-    pub(crate) fn attempts(&self) -> u32 {
-        u32::try_from(self.request_ids.len()).unwrap_or(u32::MAX)
-    }
-
-    pub(crate) fn next_attempt(&self) -> Attempt {
-        Attempt {
-            number: self.attempts().saturating_add(1),
-            must_refresh: self.must_refresh,
-            previous_code: self.previous_code.clone(),
-        }
-    }
-
-    pub(crate) fn succeeded(&mut self, retrier: &Retrier) {
-        retrier.budget.record_success(self.last_retry_cost.take());
-        if let Some(breaker) = &retrier.breaker {
-            breaker.record_success();
-        }
-    }
-
-    /// Books a failed attempt and decides: the wait before the next attempt,
-    /// or why to stop.
-    pub(crate) fn failed<E: AttemptError + ?Sized>(
-        &mut self,
-        retrier: &Retrier,
-        error: &E,
-    ) -> Result<Duration, StopReason> {
-        self.request_ids.push(error.request_id().map(str::to_owned));
-        if let Some(breaker) = &retrier.breaker {
-            breaker.record(&Err::<(), &E>(error));
-        }
-        let failure = error.failure();
-        let attempt = FailedAttempt::new(failure, self.idempotency, self.attempts())
-            .with_elapsed(retrier.now().saturating_duration_since(self.started))
-            .with_refresh_done(self.refreshed);
-        let decision = retrier.policy.decide(&attempt, &retrier.jitter);
-        let delay = match decision {
-            Decision::RetryAfter(delay) => delay,
-            Decision::RefreshThenRetry => Duration::ZERO,
-            Decision::Stop(reason) => return Err(self.stop(error, reason)),
-        };
-        let Some(cost) = retrier.budget.try_spend(failure) else {
-            return Err(self.stop(error, StopReason::BudgetExhausted));
-        };
-        if let Some(breaker) = &retrier.breaker {
-            if !breaker.try_acquire() {
-                retrier.budget.refill(cost);
-                return Err(self.stop(error, StopReason::CircuitOpen));
-            }
-        }
-        self.last_retry_cost = Some(cost);
-        self.must_refresh = decision == Decision::RefreshThenRetry;
-        self.refreshed |= self.must_refresh;
-        self.previous_code = error.code().map(Box::from);
-        trace::retrying(
-            self.attempts(),
-            failure,
-            error.code(),
-            error.request_id(),
-            delay,
-        );
-        Ok(delay)
-    }
-
-    fn stop<E: AttemptError + ?Sized>(&self, error: &E, reason: StopReason) -> StopReason {
-        trace::gave_up(self.attempts(), reason, error.code(), error.request_id());
-        reason
-    }
-
-    pub(crate) fn finish<E>(self, last: E, reason: StopReason) -> RetryError<E> {
-        RetryError::new(Some(last), self.request_ids, reason)
     }
 }

@@ -1,5 +1,7 @@
-//! How one attempt failed, as the retry machinery sees it: the [`Failure`]
-//! and the [`AttemptError`] trait that reads it off an error.
+//! What a failed attempt is, in the words every retry decision uses: the
+//! [`Failure`] and the [`AttemptError`] trait that reads it off an error.
+//! Vocabulary, like [`RetryClass`]: the machinery that acts on it lives in
+//! [`retry`](crate::retry).
 
 use core::fmt;
 
@@ -9,8 +11,7 @@ use crate::{ApiError, Error, InvalidBody, RetryClass, TencentError};
 /// request reach the service, and if it did, what class is the error.
 ///
 /// ```
-/// use tencent_errors::retry::Failure;
-/// use tencent_errors::RetryClass;
+/// use tencent_errors::{Failure, RetryClass};
 ///
 /// // A connection that was never established: the service never saw the request.
 /// assert_eq!(Failure::NotConnected.retry_class(), RetryClass::Transient);
@@ -40,7 +41,7 @@ impl Failure {
     /// [`RetryClass::Transient`].
     ///
     /// ```
-    /// use tencent_errors::{retry::Failure, RetryClass};
+    /// use tencent_errors::{Failure, RetryClass};
     /// assert_eq!(Failure::Answered(RetryClass::Throttling).retry_class(), RetryClass::Throttling);
     /// assert_eq!(Failure::TimedOut.retry_class(), RetryClass::Transient);
     /// ```
@@ -56,7 +57,7 @@ impl Failure {
     /// its signature or credentials, or never sent.
     ///
     /// ```
-    /// use tencent_errors::{retry::Failure, RetryClass};
+    /// use tencent_errors::{Failure, RetryClass};
     /// assert!(Failure::Answered(RetryClass::Throttling).is_safe_for_any_action());
     /// assert!(!Failure::Answered(RetryClass::Transient).is_safe_for_any_action());
     /// ```
@@ -71,10 +72,10 @@ impl Failure {
 
     /// Whether this failure says the endpoint is unhealthy: a transient
     /// error or a transport failure. Only these count against a
-    /// [`CircuitBreaker`](super::CircuitBreaker).
+    /// [`CircuitBreaker`](crate::retry::CircuitBreaker).
     ///
     /// ```
-    /// use tencent_errors::{retry::Failure, RetryClass};
+    /// use tencent_errors::{Failure, RetryClass};
     /// assert!(Failure::NotConnected.is_transient());
     /// assert!(!Failure::Answered(RetryClass::Throttling).is_transient());
     /// ```
@@ -101,8 +102,7 @@ impl fmt::Display for Failure {
 /// also has transport errors wraps both in an enum of its own:
 ///
 /// ```
-/// use tencent_errors::retry::{AttemptError, Failure};
-/// use tencent_errors::Error;
+/// use tencent_errors::{AttemptError, Error, Failure};
 ///
 /// enum CallError {
 ///     Service(Error),

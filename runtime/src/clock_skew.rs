@@ -16,7 +16,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 ///
 /// ```
 /// use std::time::{Duration, UNIX_EPOCH};
-/// use tencent_errors::retry::ClockSkew;
+/// use tencent_errors::ClockSkew;
 ///
 /// // Our clock says 08:43:37; the server's answer is dated 08:49:37.
 /// let local = UNIX_EPOCH + Duration::from_secs(784_111_417);
@@ -107,7 +107,7 @@ fn saturating_millis(duration: Duration) -> i64 {
 /// [`timestamp`]: SigningClock::timestamp
 ///
 /// ```
-/// use tencent_errors::retry::SigningClock;
+/// use tencent_errors::SigningClock;
 ///
 /// let clock = SigningClock::new();
 /// let before = clock.timestamp();
@@ -165,7 +165,7 @@ impl SigningClock {
 /// (`Sun, 06 Nov 1994 08:49:37 GMT`).
 ///
 /// ```
-/// use tencent_errors::retry::parse_http_date;
+/// use tencent_errors::parse_http_date;
 /// let error = parse_http_date("yesterday").unwrap_err();
 /// assert_eq!(error.to_string(), "invalid HTTP date \"yesterday\": expected a date like \"Sun, 06 Nov 1994 08:49:37 GMT\"");
 /// ```
@@ -196,7 +196,7 @@ const MONTH_NAMES: [&str; 12] = [
 ///
 /// ```
 /// use std::time::{Duration, UNIX_EPOCH};
-/// use tencent_errors::retry::parse_http_date;
+/// use tencent_errors::parse_http_date;
 ///
 /// let date = parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
 /// assert_eq!(date, UNIX_EPOCH + Duration::from_secs(784_111_777));
