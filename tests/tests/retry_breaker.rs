@@ -218,3 +218,18 @@ fn an_open_breaker_refuses_a_call_before_its_first_attempt() {
     }
     assert_eq!(breaker.state(), BreakerState::Closed);
 }
+
+#[test]
+fn a_breaker_open_for_duration_max_stays_open_indefinitely() {
+    let config = BreakerConfig::default().with_open_for(Duration::MAX);
+    let (breaker, clock) = breaker(config);
+    record(&breaker, "FFFFF");
+    assert_eq!(breaker.state(), BreakerState::Open);
+    assert!(!breaker.try_acquire());
+    // Failures of requests sent before it opened leave it open and consistent.
+    breaker.record_failure();
+    breaker.record_success();
+    clock.advance(Duration::from_secs(u64::from(u32::MAX)));
+    assert_eq!(breaker.state(), BreakerState::Open);
+    assert!(!breaker.try_acquire());
+}

@@ -72,7 +72,9 @@ impl BreakerConfig {
         self
     }
 
-    /// How long the breaker stays open before it lets probes through.
+    /// How long the breaker stays open before it lets probes through. A
+    /// period too long to add to the clock (such as [`Duration::MAX`])
+    /// keeps it open indefinitely.
     pub const fn with_open_for(mut self, open_for: Duration) -> BreakerConfig {
         self.open_for = open_for;
         self
@@ -220,7 +222,7 @@ impl CircuitBreaker {
         let now = self.clock.now();
         match state.phase {
             Phase::Closed => BreakerState::Closed,
-            Phase::Open { until } if now < until => BreakerState::Open,
+            Phase::Open { until } if until.is_none_or(|until| now < until) => BreakerState::Open,
             Phase::Open { .. } | Phase::HalfOpen { .. } => BreakerState::HalfOpen,
         }
     }
@@ -234,7 +236,7 @@ impl CircuitBreaker {
         let now = self.clock.now();
         match &mut state.phase {
             Phase::Closed => true,
-            Phase::Open { until } if now < *until => false,
+            Phase::Open { until } if until.is_none_or(|until| now < until) => false,
             Phase::Open { .. } => {
                 state.phase = Phase::half_open(now);
                 true
@@ -298,19 +300,20 @@ impl CircuitBreaker {
         match state.phase {
             Phase::Closed => {
                 state.window.add(now, Tally::Failure);
-                state.consecutive_failures += 1;
+                state.consecutive_failures = state.consecutive_failures.saturating_add(1);
                 if self.should_open(state.window.totals(now), state.consecutive_failures) {
-                    state.phase = Phase::Open {
-                        until: now + self.config.open_for,
-                    };
+                    state.phase = self.open(now);
                 }
             }
             Phase::Open { .. } => {}
-            Phase::HalfOpen { .. } => {
-                state.phase = Phase::Open {
-                    until: now + self.config.open_for,
-                };
-            }
+            Phase::HalfOpen { .. } => state.phase = self.open(now),
+        }
+    }
+
+    /// The open phase that starts `now`.
+    fn open(&self, now: Instant) -> Phase {
+        Phase::Open {
+            until: now.checked_add(self.config.open_for),
         }
     }
 
@@ -359,8 +362,10 @@ impl State {
 #[derive(Debug, Clone, Copy)]
 enum Phase {
     Closed,
+    /// Open until the instant; `None` when `open_for` reaches past what
+    /// the clock can represent: open indefinitely.
     Open {
-        until: Instant,
+        until: Option<Instant>,
     },
     HalfOpen {
         admitted: u32,
@@ -474,6 +479,20 @@ mod tests {
         assert_eq!((totals.failures, totals.successes), (1, 1));
         let totals = window.totals(start + Duration::from_secs(30));
         assert_eq!((totals.failures, totals.successes), (0, 0));
+    }
+
+    #[test]
+    fn the_consecutive_failure_count_saturates() {
+        // Neither rule opens this breaker, so failures only count.
+        let config = BreakerConfig::default()
+            .with_consecutive_failures(0)
+            .with_minimum_failures(u32::MAX);
+        let breaker = CircuitBreaker::new(config);
+        breaker.lock().consecutive_failures = u32::MAX - 1;
+        breaker.record_failure();
+        breaker.record_failure();
+        assert_eq!(breaker.lock().consecutive_failures, u32::MAX);
+        assert_eq!(breaker.state(), BreakerState::Closed);
     }
 
     #[test]
