@@ -88,22 +88,21 @@ impl Retrier {
     {
         let mut call = CallState::start(self, idempotency)?;
         loop {
-            match operation(call.next_attempt()).await {
+            // Decide in this statement, wait after it: an attempt's result
+            // kept alive across the wait would make this future `Send` only
+            // when the error type is.
+            let delay = match operation(call.next_attempt()).await {
                 Ok(value) => {
                     call.succeeded(self);
                     return Ok(value);
                 }
-                Err(error) => {
-                    let delay = match call.failed(self, &error) {
-                        Ok(delay) => delay,
-                        Err(reason) => return Err(call.finish(error, reason)),
-                    };
-                    // The error is not kept across the wait: it need not be `Send`.
-                    drop(error);
-                    if !delay.is_zero() {
-                        sleep.sleep(delay).await;
-                    }
-                }
+                Err(error) => match call.failed(self, &error) {
+                    Ok(delay) => delay,
+                    Err(reason) => return Err(call.finish(error, reason)),
+                },
+            };
+            if !delay.is_zero() {
+                sleep.sleep(delay).await;
             }
         }
     }
