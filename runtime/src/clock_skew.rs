@@ -106,16 +106,25 @@ fn saturating_millis(duration: Duration) -> i64 {
 ///
 /// [`timestamp`]: SigningClock::timestamp
 ///
+/// A `Date` more than [`MAX_PLAUSIBLE_SKEW`] (a day) from our clock is
+/// not a skew to sign with but a broken proxy or a forged answer: it is
+/// ignored and reported as [`RejectedDate::Implausible`].
+///
+/// [`MAX_PLAUSIBLE_SKEW`]: SigningClock::MAX_PLAUSIBLE_SKEW
+///
 /// ```
-/// use tencent_errors::SigningClock;
+/// use tencent_errors::{ClockSkew, RejectedDate, SigningClock};
 ///
 /// let clock = SigningClock::new();
 /// let before = clock.timestamp();
-/// // An answer dated far in the future: our clock is behind.
-/// let skew = clock.observe_date_header("Fri, 01 Jan 2100 00:00:00 GMT").unwrap();
-/// assert!(skew.as_millis() > 0);
-/// assert!(clock.timestamp() >= 4_102_444_800 - 1);
-/// assert!(clock.timestamp() > before);
+/// // The server's clock is ten minutes ahead of ours.
+/// clock.observe(ClockSkew::from_millis(600_000));
+/// assert!(clock.timestamp() >= before + 600);
+///
+/// // An answer dated in 2100 says nothing true about the server's clock.
+/// let rejected = clock.observe_date_header("Fri, 01 Jan 2100 00:00:00 GMT").unwrap_err();
+/// assert!(matches!(rejected, RejectedDate::Implausible(skew) if skew.as_millis() > 0));
+/// assert_eq!(clock.skew(), ClockSkew::from_millis(600_000));
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct SigningClock {
@@ -123,20 +132,39 @@ pub struct SigningClock {
 }
 
 impl SigningClock {
+    /// The farthest a server's `Date` may be from our clock and still be
+    /// adopted by [`observe_date_header`](SigningClock::observe_date_header):
+    /// one day. Real clocks drift by seconds or minutes; a date further off
+    /// comes from a broken or hostile source.
+    pub const MAX_PLAUSIBLE_SKEW: Duration = Duration::from_secs(24 * 60 * 60);
+
     /// A clock with no correction yet.
     pub fn new() -> SigningClock {
         SigningClock::default()
     }
 
-    /// Adopts `skew` as the correction.
+    /// Adopts `skew` as the correction, as given.
     pub fn observe(&self, skew: ClockSkew) {
         self.skew_millis.store(skew.millis, Ordering::Relaxed);
     }
 
     /// Measures the skew from an answer's `Date` header, received now, and
-    /// adopts it. An unparsable header changes nothing.
-    pub fn observe_date_header(&self, date_header: &str) -> Result<ClockSkew, InvalidHttpDate> {
-        let skew = ClockSkew::measure(date_header, SystemTime::now())?;
+    /// adopts it. A header that is not an HTTP date, or a date more than
+    /// [`MAX_PLAUSIBLE_SKEW`](SigningClock::MAX_PLAUSIBLE_SKEW) from our
+    /// clock, changes nothing and says why.
+    pub fn observe_date_header(&self, date_header: &str) -> Result<ClockSkew, RejectedDate> {
+        self.observe_date_header_at(date_header, SystemTime::now())
+    }
+
+    fn observe_date_header_at(
+        &self,
+        date_header: &str,
+        received_at: SystemTime,
+    ) -> Result<ClockSkew, RejectedDate> {
+        let skew = ClockSkew::measure(date_header, received_at)?;
+        if skew.magnitude() > SigningClock::MAX_PLAUSIBLE_SKEW {
+            return Err(RejectedDate::Implausible(skew));
+        }
         self.observe(skew);
         Ok(skew)
     }
@@ -158,6 +186,54 @@ impl SigningClock {
             Ok(after) => i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
             Err(before) => -i64::try_from(before.duration().as_secs()).unwrap_or(i64::MAX),
         }
+    }
+}
+
+/// Why [`SigningClock::observe_date_header`] did not adopt a server's date.
+///
+/// ```
+/// use tencent_errors::{RejectedDate, SigningClock};
+///
+/// let clock = SigningClock::new();
+/// let error = clock.observe_date_header("Thu, 01 Jan 1970 00:00:00 GMT").unwrap_err();
+/// assert!(matches!(error, RejectedDate::Implausible(_)));
+/// assert!(error.to_string().starts_with("server date ignored: server clock "));
+/// assert!(matches!(clock.observe_date_header("now"), Err(RejectedDate::Invalid(_))));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RejectedDate {
+    /// The header is not an HTTP date.
+    Invalid(InvalidHttpDate),
+    /// The date is more than [`SigningClock::MAX_PLAUSIBLE_SKEW`] from our
+    /// clock; the skew it would have implied.
+    Implausible(ClockSkew),
+}
+
+impl fmt::Display for RejectedDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RejectedDate::Invalid(error) => error.fmt(f),
+            RejectedDate::Implausible(skew) => write!(
+                f,
+                "server date ignored: {skew}, more than a day from the local clock"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RejectedDate {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RejectedDate::Invalid(error) => Some(error),
+            RejectedDate::Implausible(_) => None,
+        }
+    }
+}
+
+impl From<InvalidHttpDate> for RejectedDate {
+    fn from(error: InvalidHttpDate) -> RejectedDate {
+        RejectedDate::Invalid(error)
     }
 }
 
@@ -316,6 +392,49 @@ mod tests {
         ] {
             assert!(parse_http_date(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_date_more_than_a_day_from_the_local_clock_is_ignored_and_reported() {
+        let local = UNIX_EPOCH + Duration::from_secs(1_731_122_645); // 2024-11-09
+        let clock = SigningClock::new();
+        clock.observe(ClockSkew::from_millis(-2_000));
+        for (date, seconds) in [
+            ("Mon, 01 Jan 0001 00:00:00 GMT", -63_866_719_445_i64),
+            ("Thu, 01 Jan 1970 00:00:00 GMT", -1_731_122_645),
+            (
+                "Fri, 01 Jan 2100 00:00:00 GMT",
+                4_102_444_800 - 1_731_122_645,
+            ),
+            ("Sun, 10 Nov 2024 03:24:06 GMT", 86_401),
+            ("Fri, 08 Nov 2024 03:24:04 GMT", -86_401),
+        ] {
+            let rejected = clock.observe_date_header_at(date, local).unwrap_err();
+            assert_eq!(
+                rejected,
+                RejectedDate::Implausible(ClockSkew::from_millis(seconds * 1000)),
+                "{date}"
+            );
+            assert_eq!(clock.skew(), ClockSkew::from_millis(-2_000), "{date}");
+        }
+    }
+
+    #[test]
+    fn a_date_up_to_a_day_from_the_local_clock_is_adopted() {
+        let local = UNIX_EPOCH + Duration::from_secs(1_731_122_645); // 2024-11-09
+        let clock = SigningClock::new();
+        for (date, seconds) in [
+            ("Sun, 10 Nov 2024 03:24:05 GMT", 86_400),
+            ("Fri, 08 Nov 2024 03:24:05 GMT", -86_400),
+            ("Sat, 09 Nov 2024 03:29:05 GMT", 300),
+        ] {
+            let skew = clock.observe_date_header_at(date, local).unwrap();
+            assert_eq!(skew, ClockSkew::from_millis(seconds * 1000), "{date}");
+            assert_eq!(clock.skew(), skew, "{date}");
+        }
+        let invalid = clock.observe_date_header_at("soon", local).unwrap_err();
+        assert!(matches!(invalid, RejectedDate::Invalid(_)));
+        assert_eq!(clock.skew(), ClockSkew::from_millis(300_000));
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub mod retry;
 pub mod __private;
 
 pub use attempt_failure::{AttemptError, Failure};
-pub use clock_skew::{parse_http_date, ClockSkew, InvalidHttpDate, SigningClock};
+pub use clock_skew::{parse_http_date, ClockSkew, InvalidHttpDate, RejectedDate, SigningClock};
 pub use code::{TencentError, UnknownCode, UnrecognizedCode};
 pub use response::{parse_response, ApiError, Error, InvalidBody, InvalidBodyKind, Success};
 pub use retry_class::{ParseRetryClassError, RetryClass};

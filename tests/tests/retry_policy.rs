@@ -224,3 +224,22 @@ fn idempotency_is_inferred_from_the_action_or_a_client_token() {
         );
     }
 }
+
+#[test]
+fn a_client_token_of_only_whitespace_does_not_make_a_request_idempotent() {
+    for token in ["", " ", "\t", " \n\r "] {
+        assert_eq!(
+            Idempotency::infer("RunInstances", Some(token)),
+            NotIdempotent,
+            "{token:?}"
+        );
+    }
+    assert_eq!(
+        Idempotency::infer("RunInstances", Some(" 5f0c7a1e ")),
+        Idempotent
+    );
+    assert_eq!(
+        Idempotency::infer("DescribeInstances", Some(" ")),
+        Idempotent
+    );
+}

@@ -162,6 +162,8 @@ proptest! {
         let decision = policy.decide(&failed, &Jitter::seeded(seed));
         if let Some(delay) = decision.delay() {
             prop_assert!(delay <= backoff.ceiling(attempt));
+            // Drawn from [0, ceiling): below a ceiling that is not zero.
+            prop_assert!(delay.is_zero() || delay < backoff.ceiling(attempt));
             prop_assert!(delay <= backoff.max());
             if let Some(deadline) = policy.deadline() {
                 prop_assert!(failed.elapsed() + delay < deadline);

@@ -9,7 +9,8 @@ use std::hash::{BuildHasher, Hasher};
 /// How long to wait before each retry: exponential backoff with full jitter.
 ///
 /// The delay before retry `n` (1 for the first retry) is drawn uniformly
-/// from `0..=min(max, initial * 2^(n-1))`. Full jitter spreads the retries of
+/// from `[0, min(max, initial * 2^(n-1)))`: at least zero, below the ceiling
+/// (zero when the ceiling is zero). Full jitter spreads the retries of
 /// many clients that failed together over the whole interval, so they do not
 /// hit a per-second rate limit again in the same second.
 ///
@@ -23,7 +24,7 @@ use std::hash::{BuildHasher, Hasher};
 /// assert_eq!(backoff.ceiling(30), Duration::from_secs(20));
 ///
 /// let jitter = Jitter::seeded(7);
-/// assert!(backoff.delay(2, &jitter) <= Duration::from_secs(2));
+/// assert!(backoff.delay(2, &jitter) < Duration::from_secs(2));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Backoff {
@@ -81,7 +82,9 @@ impl Backoff {
     }
 
     /// The delay before retry number `retry` (1 for the first), drawn
-    /// uniformly from zero to [`ceiling(retry)`](Backoff::ceiling).
+    /// uniformly from `[0, ceiling)`, where the ceiling is
+    /// [`ceiling(retry)`](Backoff::ceiling): it never reaches a ceiling that
+    /// is not zero.
     pub fn delay(&self, retry: u32, jitter: &Jitter) -> Duration {
         let ceiling = self.ceiling(retry);
         let nanos = u64::try_from(ceiling.as_nanos()).unwrap_or(u64::MAX);

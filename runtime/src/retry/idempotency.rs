@@ -40,8 +40,8 @@ impl Idempotency {
     /// Idempotent are read-only actions, whose names start with `Describe`,
     /// `Get`, `List`, `Query`, `Check` or `Inquiry` followed by an upper-case
     /// letter (`DescribeInstances`, `InquiryPriceRunInstances`; not
-    /// `Checkout`), and requests with a non-empty `ClientToken`. Everything
-    /// else is not.
+    /// `Checkout`), and requests with a `ClientToken` that is not empty or only
+    /// whitespace. Everything else is not.
     ///
     /// ```
     /// use tencent_errors::retry::Idempotency;
@@ -49,9 +49,10 @@ impl Idempotency {
     /// assert!(Idempotency::infer("InquiryPriceRunInstances", None).is_idempotent());
     /// assert!(!Idempotency::infer("CreateStreamLiveChannel", None).is_idempotent());
     /// assert!(!Idempotency::infer("CreateStreamLiveChannel", Some("")).is_idempotent());
+    /// assert!(!Idempotency::infer("CreateStreamLiveChannel", Some("  ")).is_idempotent());
     /// ```
     pub fn infer(action: &str, client_token: Option<&str>) -> Idempotency {
-        let has_client_token = client_token.is_some_and(|token| !token.is_empty());
+        let has_client_token = client_token.is_some_and(|token| !token.trim().is_empty());
         if has_client_token || is_read_only_action(action) {
             Idempotency::Idempotent
         } else {

@@ -98,7 +98,9 @@ pub use run_async::AsyncSleep;
 #[doc(no_inline)]
 pub use crate::attempt_failure::{AttemptError, Failure};
 #[doc(no_inline)]
-pub use crate::clock_skew::{parse_http_date, ClockSkew, InvalidHttpDate, SigningClock};
+pub use crate::clock_skew::{
+    parse_http_date, ClockSkew, InvalidHttpDate, RejectedDate, SigningClock,
+};
 
 #[cfg(feature = "tokio")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
