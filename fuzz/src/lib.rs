@@ -1,21 +1,10 @@
-//! What the fuzz targets share: the codes.toml loader, compiled from
-//! `macros/src` (a proc-macro crate cannot export it), and the invariants
-//! every decoded result must keep.
+//! What the fuzz targets share: the codes.toml pipeline of
+//! `tencent-errors-core` (the one the macros run), and the invariants every
+//! decoded result must keep.
 
 #![allow(dead_code, clippy::all)]
 
-#[path = "../../macros/src/diagnostic.rs"]
-pub mod diagnostic;
-#[path = "../../macros/src/load.rs"]
-pub mod load;
-#[path = "../../macros/src/naming.rs"]
-pub mod naming;
-#[path = "../../macros/src/phf.rs"]
-pub mod phf;
-#[path = "../../macros/src/schema.rs"]
-pub mod schema;
-#[path = "../../macros/src/validate.rs"]
-pub mod validate;
+use tencent_errors_core::{diagnostic, load, phf, schema, validate};
 
 use std::collections::HashSet;
 use std::path::PathBuf;

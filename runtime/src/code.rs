@@ -5,6 +5,7 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::marker::PhantomData;
 
+use crate::table::RetryClasses;
 use crate::RetryClass;
 
 /// A type whose values are Tencent Cloud error codes.

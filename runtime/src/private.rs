@@ -1,9 +1,10 @@
 //! Support for generated code. Not public API: it changes with the exact
 //! version of `tencent-errors-macros` that generates code against it.
 
-pub use crate::table::{CodeTable, Texts, EMPTY_SLOT, NO_PARENT};
-pub use core;
 pub use serde;
+pub use tencent_errors_table::{CodeTable, Texts};
+
+use crate::table::RetryClasses;
 
 use core::fmt;
 use core::mem::MaybeUninit;
@@ -11,7 +12,7 @@ use core::mem::MaybeUninit;
 /// Implemented by every generated enum: how its runtime reaches its table.
 pub trait Generated: Sized {
     /// The enum's table.
-    fn table() -> &'static CodeTable;
+    fn table() -> &'static CodeTable<'static>;
     /// The variant of the known code at `index` (`index < table().known`).
     fn from_known_index(index: u16) -> Self;
 }
@@ -63,6 +64,12 @@ impl OtherCode for Box<str> {
     fn description(&self) -> Option<&'static str> {
         None
     }
+}
+
+/// The retry class of the entry at `index` of `table`.
+#[inline]
+pub fn retry_class(table: &CodeTable<'_>, index: u16) -> crate::RetryClass {
+    table.retry_class(index)
 }
 
 /// `code` or its nearest ancestor that `C` lists as a code.

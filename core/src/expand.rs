@@ -232,8 +232,8 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
         const _: () = {
             #tracking
 
-            static TABLE: #private::CodeTable = #table;
-            static DESCRIPTIONS: #private::Texts = #descriptions;
+            static TABLE: #private::CodeTable<'static> = #table;
+            static DESCRIPTIONS: #private::Texts<'static> = #descriptions;
             static NAME_OVERRIDES: &[(u16, &str)] = #name_overrides;
 
             /// The discriminant of a known code; `None` for `Other`.
@@ -249,7 +249,7 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
             #[automatically_derived]
             impl #private::Generated for #ident {
                 #[inline]
-                fn table() -> &'static #private::CodeTable {
+                fn table() -> &'static #private::CodeTable<'static> {
                     &TABLE
                 }
 
@@ -304,7 +304,7 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
                 pub fn retry_class(&self) -> ::tencent_errors::RetryClass {
                     match self {
                         #ident::Other(unknown) => unknown.retry_class(),
-                        _ => known_index(self).map_or(::tencent_errors::RetryClass::Never, |index| TABLE.retry_class(index)),
+                        _ => known_index(self).map_or(::tencent_errors::RetryClass::Never, |index| #private::retry_class(&TABLE, index)),
                     }
                 }
 

@@ -227,7 +227,7 @@ pub fn expand(input: &Enum<'_>, resolved: &Resolved<'_>) -> TokenStream {
         const _: () = {
             #tracking
 
-            static TABLE: #private::CodeTable = #private::CodeTable {
+            static TABLE: #private::CodeTable<'static> = #private::CodeTable {
                 codes: #code_texts,
                 known: #known,
                 retry: #retry,
@@ -236,7 +236,7 @@ pub fn expand(input: &Enum<'_>, resolved: &Resolved<'_>) -> TokenStream {
                 pilots: #pilots,
                 slots: #slots,
             };
-            static DESCRIPTIONS: #private::Texts = #description_texts;
+            static DESCRIPTIONS: #private::Texts<'static> = #description_texts;
 
             impl #impl_generics #ident #ty_generics #where_clause {
                 #[inline]
@@ -268,7 +268,7 @@ pub fn expand(input: &Enum<'_>, resolved: &Resolved<'_>) -> TokenStream {
                     (
                         TABLE.code(index),
                         DESCRIPTIONS.get(index).filter(|text| !text.is_empty()),
-                        TABLE.retry_class(index),
+                        #private::retry_class(&TABLE, index),
                     )
                 }
 

@@ -138,7 +138,6 @@ impl Diagnostics {
         self.errors
     }
 
-    #[cfg(test)]
     /// The errors so far.
     pub fn as_slice(&self) -> &[Diagnostic] {
         &self.errors

@@ -91,7 +91,6 @@ pub fn load_builtin(diagnostics: &mut Diagnostics) -> Loaded {
 }
 
 /// Parses and validates one file's text, as a lone layer (no `extends`).
-#[cfg(test)]
 pub fn load_source(label: &str, source: &str, diagnostics: &mut Diagnostics) -> Loaded {
     let file = schema::parse(&Arc::from(label), source, diagnostics);
     let layer = Layer {

@@ -1,0 +1,85 @@
+//! The build side of [`tencent-errors`](https://docs.rs/tencent-errors): the
+//! codes.toml schema, the loading and merging of layers, the checks, the
+//! variant naming rule, the perfect-hash builder and code generation for
+//! `error_codes!` and `#[derive(TencentError)]`.
+//!
+//! A plain library, with no `proc_macro` types: `tencent-errors-macros` is a
+//! shim over [`error_codes`] and [`derive_tencent_error`], and tests, fuzz
+//! targets and the command-line tool call the same pipeline directly.
+//!
+//! ```
+//! use std::path::Path;
+//!
+//! let input: proc_macro2::TokenStream = quote::quote! {
+//!     pub enum Codes from "codes/does_not_exist.toml";
+//! };
+//! let expansion = tencent_errors_core::error_codes(input, Path::new("/nowhere")).to_string();
+//! assert!(expansion.contains("compile_error"));
+//! assert!(expansion.contains("cannot read `codes/does_not_exist.toml`"));
+//! ```
+
+pub mod derive;
+pub mod diagnostic;
+pub mod expand;
+pub mod input;
+pub mod load;
+pub mod naming;
+pub mod phf;
+pub mod schema;
+pub mod validate;
+
+use std::path::Path;
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, ToTokens};
+
+/// The expansion of `error_codes! { ... }` for the tokens inside the
+/// braces; codes.toml paths start at `manifest_dir`. Errors become
+/// `compile_error!` invocations beside what could still be generated.
+pub fn error_codes(input: TokenStream, manifest_dir: &Path) -> TokenStream {
+    match syn::parse2::<input::ErrorCodesInput>(input) {
+        Ok(input) => error_codes_impl(&input, manifest_dir),
+        Err(error) => error.to_compile_error(),
+    }
+}
+
+/// The expansion of `#[derive(TencentError)]` on the item `input`;
+/// `codes = "..."` paths start at `manifest_dir`.
+pub fn derive_tencent_error(input: TokenStream, manifest_dir: &Path) -> TokenStream {
+    match syn::parse2::<syn::DeriveInput>(input) {
+        Ok(input) => derive::derive(&input, manifest_dir),
+        Err(error) => error.to_compile_error(),
+    }
+}
+
+fn error_codes_impl(input: &input::ErrorCodesInput, manifest_dir: &Path) -> TokenStream {
+    let mut diagnostics = diagnostic::Diagnostics::default();
+    let loaded = load::load(manifest_dir, &input.path.value(), &mut diagnostics);
+    let errors = diagnostics.into_vec();
+    let files = loaded.files();
+    let extends_common = loaded.extends_builtin();
+    // On error, still generate the enum from what is valid, so that one bad
+    // table does not turn every use of the enum into a further error.
+    let set = if errors.is_empty() {
+        loaded.set.clone()
+    } else {
+        validate::usable_subset(&loaded.set)
+    };
+    let spec = expand::EnumSpec {
+        attrs: input.attr_tokens(),
+        vis: input.vis.to_token_stream(),
+        ident: input.ident.clone(),
+        set: &set,
+        files: &files,
+        extends_common,
+    };
+    let expansion = expand::expand(&spec);
+    let compile_errors = errors
+        .iter()
+        .map(|error| compile_error(&error.to_string(), input.path.span()));
+    quote! { #(#compile_errors)* #expansion }
+}
+
+fn compile_error(message: &str, span: Span) -> TokenStream {
+    syn::Error::new(span, message).to_compile_error()
+}

@@ -1,0 +1,137 @@
+//! A generated code table and the perfect-hash lookup from a wire string to
+//! a table index.
+
+use crate::{hash, reduce, slot, u16_at, Texts};
+
+/// `parents` value of a code without a known ancestor.
+pub const NO_PARENT: u16 = u16::MAX;
+/// `slots` value of a slot no entry hashes to.
+pub const EMPTY_SLOT: u16 = u16::MAX;
+
+/// A generated table. Entries `0..known` are the enum's codes in variant
+/// order; the entries after them are categories (codes.toml tables without
+/// `description`), kept so that unknown codes inherit their retry class.
+///
+/// Descriptions and explicit variant names live in statics of their own, so
+/// a binary that never asks for them does not carry them.
+///
+/// ```
+/// use tencent_errors_table::{CodeTable, Texts, EMPTY_SLOT};
+///
+/// // One entry, `A`, in a table of one bucket and one slot.
+/// let table = CodeTable {
+///     codes: Texts { text: "A", ends: &[1, 0, 0, 0] },
+///     known: 1,
+///     retry: &[2],
+///     parents: &[0xff, 0xff],
+///     seed: 0,
+///     pilots: &[0, 0],
+///     slots: &[0, 0],
+/// };
+/// assert_eq!(table.lookup("A"), Some(0));
+/// assert_eq!(table.lookup("B"), None);
+/// assert_eq!(table.retry_byte(0), 2);
+/// assert_eq!(table.parent(0), None);
+/// # let _ = EMPTY_SLOT;
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct CodeTable<'a> {
+    /// Every code and category.
+    pub codes: Texts<'a>,
+    /// How many entries are codes (and variants).
+    pub known: u16,
+    /// Retry class of every entry, as the runtime's `RetryClass as u8`.
+    pub retry: &'a [u8],
+    /// Index of the nearest ancestor that is a code, or [`NO_PARENT`] (`u16`, little-endian).
+    pub parents: &'a [u8],
+    /// Seed of the perfect hash.
+    pub seed: u64,
+    /// One pilot per bucket (`u16`, little-endian).
+    pub pilots: &'a [u8],
+    /// Entry index per slot, or [`EMPTY_SLOT`] (`u16`, little-endian).
+    pub slots: &'a [u8],
+}
+
+impl<'a> CodeTable<'a> {
+    /// The table index of `code` (a code or a category), if the table has it.
+    #[inline]
+    pub fn lookup(&self, code: &str) -> Option<u16> {
+        let buckets = self.pilots.len() / 2;
+        let slots = self.slots.len() / 2;
+        if buckets == 0 || slots == 0 {
+            return None;
+        }
+        let hash = hash(code.as_bytes(), self.seed);
+        let pilot = u16_at(self.pilots, reduce(hash, buckets))?;
+        let index = u16_at(self.slots, slot(hash, pilot, slots))?;
+        (self.codes.get_bytes(index)? == code.as_bytes()).then_some(index)
+    }
+
+    /// The index of `code` if it is one of the enum's codes.
+    #[inline]
+    pub fn lookup_code(&self, code: &str) -> Option<u16> {
+        self.lookup(code).filter(|&index| index < self.known)
+    }
+
+    /// The code or category at `index`.
+    #[inline]
+    pub fn entry(&self, index: u16) -> Option<&'a str> {
+        self.codes.get(index)
+    }
+
+    /// The code at `index` (`""` for an index the table does not have).
+    #[inline]
+    pub fn code(&self, index: u16) -> &'a str {
+        self.entry(index).unwrap_or_default()
+    }
+
+    /// The retry byte of the entry at `index` (0, `never`, for an index the
+    /// table does not have).
+    #[inline]
+    pub fn retry_byte(&self, index: u16) -> u8 {
+        self.retry.get(usize::from(index)).copied().unwrap_or(0)
+    }
+
+    /// The index of the nearest ancestor of the code at `index` that is a code.
+    #[inline]
+    pub fn parent(&self, index: u16) -> Option<u16> {
+        u16_at(self.parents, usize::from(index)).filter(|&parent| parent != NO_PARENT)
+    }
+
+    /// The nearest entry (code or category) that is `code` itself or one of
+    /// its dotted prefixes: where an unknown code takes its metadata from.
+    pub fn nearest_entry(&self, code: &str) -> Option<u16> {
+        let mut prefix = code;
+        loop {
+            if let Some(index) = self.lookup(prefix) {
+                return Some(index);
+            }
+            prefix = &prefix[..prefix.rfind('.')?];
+        }
+    }
+
+    /// `code` itself or its nearest ancestor, whichever is first one of the
+    /// enum's codes.
+    pub fn nearest_code(&self, code: &str) -> Option<u16> {
+        self.lookup_code(code)
+            .or_else(|| self.nearest_ancestor_code(code))
+    }
+
+    /// The nearest strict ancestor of `code` that is one of the enum's codes.
+    pub fn nearest_ancestor_code(&self, code: &str) -> Option<u16> {
+        let mut prefix = code;
+        loop {
+            prefix = &prefix[..prefix.rfind('.')?];
+            if let Some(index) = self.lookup_code(prefix) {
+                return Some(index);
+            }
+        }
+    }
+
+    /// The retry byte an unknown `code` inherits from its nearest known
+    /// ancestor or category; 0 (`never`) when it has none.
+    pub fn inherited_retry_byte(&self, code: &str) -> u8 {
+        self.nearest_entry(code)
+            .map_or(0, |index| self.retry_byte(index))
+    }
+}
