@@ -245,7 +245,7 @@ impl From<InvalidHttpDate> for RejectedDate {
 /// let error = parse_http_date("yesterday").unwrap_err();
 /// assert_eq!(error.to_string(), "invalid HTTP date \"yesterday\": expected a date like \"Sun, 06 Nov 1994 08:49:37 GMT\"");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct InvalidHttpDate {
     input: String,
 }
@@ -257,6 +257,14 @@ impl fmt::Display for InvalidHttpDate {
             "invalid HTTP date {:?}: expected a date like \"Sun, 06 Nov 1994 08:49:37 GMT\"",
             crate::escape::Bounded::new(&self.input, 64)
         )
+    }
+}
+
+impl fmt::Debug for InvalidHttpDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("InvalidHttpDate")
+            .field("input", &crate::escape::Bounded::new(&self.input, 64))
+            .finish()
     }
 }
 

@@ -5,6 +5,7 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::marker::PhantomData;
 
+use crate::escape::{Bounded, CODE_SHOWN_BYTES};
 use crate::table::RetryClasses;
 use crate::RetryClass;
 
@@ -146,9 +147,12 @@ impl<C> Hash for UnknownCode<C> {
     }
 }
 
+// By hand: the code is server text, shown escaped and bounded.
 impl<C> fmt::Debug for UnknownCode<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("UnknownCode").field(&self.code).finish()
+        f.debug_tuple("UnknownCode")
+            .field(&Bounded::new(&self.code, CODE_SHOWN_BYTES))
+            .finish()
     }
 }
 
@@ -174,7 +178,7 @@ impl<C> AsRef<str> for UnknownCode<C> {
 /// assert_eq!(error.code(), "FailedOperation.Unexpected");
 /// assert_eq!(error.to_string(), "unrecognized error code `FailedOperation.Unexpected`");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct UnrecognizedCode {
     code: Box<str>,
 }
@@ -196,8 +200,16 @@ impl fmt::Display for UnrecognizedCode {
         write!(
             f,
             "unrecognized error code `{}`",
-            crate::escape::Bounded::new(&self.code, 256)
+            Bounded::new(&self.code, CODE_SHOWN_BYTES)
         )
+    }
+}
+
+impl fmt::Debug for UnrecognizedCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UnrecognizedCode")
+            .field("code", &Bounded::new(&self.code, CODE_SHOWN_BYTES))
+            .finish()
     }
 }
 

@@ -4,8 +4,20 @@
 
 use core::fmt;
 
-/// Displays `text` with control characters escaped and at most `max_bytes`
-/// of it shown, cut on a character boundary.
+/// Bytes of an error code shown: unknown codes are server text.
+pub(crate) const CODE_SHOWN_BYTES: usize = 256;
+/// Bytes of a server message (or warning) shown.
+pub(crate) const MESSAGE_SHOWN_BYTES: usize = 1024;
+/// Bytes of a RequestId shown.
+pub(crate) const REQUEST_ID_SHOWN_BYTES: usize = 128;
+
+/// Shows `text` with control characters escaped and at most `max_bytes`
+/// of it, cut on a character boundary; the cut is marked with the number of
+/// bytes left out.
+///
+/// `Display` shows the text as is otherwise; `Debug` quotes it and also
+/// escapes `"` and `\`, as `str`'s `Debug` does, with the mark after the
+/// closing quote.
 pub(crate) struct Bounded<'a> {
     text: &'a str,
     max_bytes: usize,
@@ -15,22 +27,26 @@ impl<'a> Bounded<'a> {
     pub(crate) fn new(text: &'a str, max_bytes: usize) -> Self {
         Bounded { text, max_bytes }
     }
-}
 
-impl fmt::Display for Bounded<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn write(&self, f: &mut fmt::Formatter<'_>, quoted: bool) -> fmt::Result {
         let shown = truncate(self.text, self.max_bytes);
+        if quoted {
+            f.write_str("\"")?;
+        }
         for c in shown.chars() {
-            if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
-                match c {
-                    '\n' => f.write_str("\\n")?,
-                    '\r' => f.write_str("\\r")?,
-                    '\t' => f.write_str("\\t")?,
-                    _ => write!(f, "\\u{{{:x}}}", c as u32)?,
+            match c {
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                '"' | '\\' if quoted => write!(f, "\\{c}")?,
+                _ if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
+                    write!(f, "\\u{{{:x}}}", c as u32)?
                 }
-            } else {
-                fmt::Write::write_char(f, c)?;
+                _ => fmt::Write::write_char(f, c)?,
             }
+        }
+        if quoted {
+            f.write_str("\"")?;
         }
         if shown.len() < self.text.len() {
             write!(f, "... ({} more bytes)", self.text.len() - shown.len())?;
@@ -39,10 +55,22 @@ impl fmt::Display for Bounded<'_> {
     }
 }
 
+impl fmt::Display for Bounded<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, false)
+    }
+}
+
 impl fmt::Debug for Bounded<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{self}\"")
+        self.write(f, true)
     }
+}
+
+/// An optional text shown as [`Bounded`]: `Debug` prints `None` or
+/// `Some("...")`.
+pub(crate) fn bounded_option(text: Option<&str>, max_bytes: usize) -> Option<Bounded<'_>> {
+    text.map(|text| Bounded::new(text, max_bytes))
 }
 
 /// The longest prefix of `text` of at most `max_bytes` bytes that ends on a
@@ -73,5 +101,19 @@ mod tests {
         let text = "é".repeat(10); // 20 bytes
         assert_eq!(truncate(&text, 5), "éé");
         assert_eq!(Bounded::new(&text, 5).to_string(), "éé... (16 more bytes)");
+        assert_eq!(
+            format!("{:?}", Bounded::new(&text, 5)),
+            "\"éé\"... (16 more bytes)"
+        );
+    }
+
+    #[test]
+    fn debug_quotes_and_escapes_quotes_and_backslashes() {
+        let shown = format!("{:?}", Bounded::new("say \"hi\"\\\n", 100));
+        assert_eq!(shown, r#""say \"hi\"\\\n""#);
+        assert_eq!(
+            Bounded::new("say \"hi\"\\", 100).to_string(),
+            "say \"hi\"\\"
+        );
     }
 }

@@ -18,15 +18,14 @@ use serde::de::{
 };
 use serde_json::value::RawValue;
 
-use crate::escape::{truncate, Bounded};
+use crate::escape::{
+    bounded_option, truncate, Bounded, CODE_SHOWN_BYTES, MESSAGE_SHOWN_BYTES,
+    REQUEST_ID_SHOWN_BYTES,
+};
 use crate::{CommonCode, RetryClass, TencentError};
 
 /// Bytes of the body an [`InvalidBody`] keeps.
 const SNIPPET_BYTES: usize = 512;
-/// Bytes of a server message that `Display` shows.
-const MESSAGE_SHOWN_BYTES: usize = 1024;
-/// Bytes of an error code that `Display` shows (unknown codes are server text).
-const CODE_SHOWN_BYTES: usize = 256;
 /// Bytes of a decoder message an [`InvalidBody`] keeps: serde quotes the
 /// offending value, which may be as long as the body.
 const REASON_BYTES: usize = 1024;
@@ -194,11 +193,29 @@ where
 /// assert_eq!(request_id, "6f1d");
 /// # Ok::<(), tencent_errors::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Success<T> {
     data: T,
     request_id: String,
     deprecated_warning: Option<String>,
+}
+
+// By hand: the RequestId and the warning are server text, shown escaped and
+// bounded; the payload is shown as its own `Debug` shows it.
+impl<T: fmt::Debug> fmt::Debug for Success<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Success")
+            .field("data", &self.data)
+            .field(
+                "request_id",
+                &Bounded::new(&self.request_id, REQUEST_ID_SHOWN_BYTES),
+            )
+            .field(
+                "deprecated_warning",
+                &bounded_option(self.deprecated_warning.as_deref(), MESSAGE_SHOWN_BYTES),
+            )
+            .finish()
+    }
 }
 
 impl<T> Success<T> {
@@ -489,7 +506,7 @@ impl<C: TencentError> fmt::Display for ApiError<C> {
             write!(
                 f,
                 " (RequestId: {})",
-                Bounded::new(request_id, REQUEST_ID_BYTES)
+                Bounded::new(request_id, REQUEST_ID_SHOWN_BYTES)
             )?;
         }
         Ok(())
@@ -504,10 +521,7 @@ impl<C: fmt::Debug> fmt::Debug for ApiError<C> {
             .field("message", &Bounded::new(&self.message, MESSAGE_SHOWN_BYTES))
             .field(
                 "request_id",
-                &self
-                    .request_id
-                    .as_deref()
-                    .map(|id| Bounded::new(id, REQUEST_ID_BYTES)),
+                &bounded_option(self.request_id.as_deref(), REQUEST_ID_SHOWN_BYTES),
             )
             .field("http_status", &self.http_status)
             .finish()
@@ -539,7 +553,7 @@ impl<C: TencentError + fmt::Debug> std::error::Error for ApiError<C> {}
 ///      body starts: <html>\\r\\n<head><title>502 Bad Gateway</title></head>\\r\\n</html>\\r\\n"
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct InvalidBody {
     http_status: u16,
     kind: InvalidBodyKind,
@@ -644,7 +658,7 @@ impl fmt::Display for InvalidBody {
             write!(
                 f,
                 " (RequestId: {})",
-                Bounded::new(request_id, REQUEST_ID_BYTES)
+                Bounded::new(request_id, REQUEST_ID_SHOWN_BYTES)
             )?;
         }
         if !self.snippet.is_empty() {
@@ -658,6 +672,25 @@ impl fmt::Display for InvalidBody {
             }
         }
         Ok(())
+    }
+}
+
+// By hand: the reason, snippet and RequestId are server text, shown escaped
+// and bounded as `Display` shows them.
+impl fmt::Debug for InvalidBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("InvalidBody")
+            .field("http_status", &self.http_status)
+            .field("kind", &self.kind)
+            .field("reason", &Bounded::new(&self.reason, REASON_BYTES + 3))
+            .field("snippet", &Bounded::new(&self.snippet, SNIPPET_BYTES))
+            .field("snippet_is_cut", &self.snippet_is_cut)
+            .field("body_len", &self.body_len)
+            .field(
+                "request_id",
+                &bounded_option(self.request_id.as_deref(), REQUEST_ID_SHOWN_BYTES),
+            )
+            .finish()
     }
 }
 

@@ -83,7 +83,7 @@ impl fmt::Display for RetryClass {
 }
 
 /// The error of parsing a [`RetryClass`] from a string that names none.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ParseRetryClassError {
     input: String,
 }
@@ -95,6 +95,14 @@ impl fmt::Display for ParseRetryClassError {
             "unknown retry class {:?}: expected one of \"never\", \"throttling\", \"transient\", \"refresh\"",
             crate::escape::Bounded::new(&self.input, 64)
         )
+    }
+}
+
+impl fmt::Debug for ParseRetryClassError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParseRetryClassError")
+            .field("input", &crate::escape::Bounded::new(&self.input, 64))
+            .finish()
     }
 }
 

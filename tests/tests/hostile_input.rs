@@ -265,3 +265,118 @@ fn a_huge_unknown_code_is_kept_and_shown_bounded() {
     assert_eq!(error.retry_class(), RetryClass::Transient);
     assert!(error.to_string().len() <= SHOWN_BOUND);
 }
+
+/// 1 MiB of server text, with the characters a log forger needs.
+fn hostile_text() -> String {
+    format!("A\n\u{1b}[2J\"\\{}", "Z".repeat(MB))
+}
+
+/// `Debug` output of received text: bounded and escaped like `Display`.
+fn assert_debug_bounded(debug: &str) {
+    assert!(debug.len() <= SHOWN_BOUND, "{} bytes of Debug", debug.len());
+    assert!(!debug.chars().any(char::is_control), "{}", &debug[..200]);
+    assert!(debug.contains("more bytes"), "the cut is marked");
+}
+
+#[test]
+fn a_1_mb_unknown_code_debugs_bounded_and_escaped() {
+    let code = hostile_text();
+    let body = serde_json::json!({
+        "Response": { "Error": { "Code": code, "Message": "m" }, "RequestId": "r" }
+    })
+    .to_string();
+    let Error::Api(api) = error_of(body.as_bytes()) else {
+        panic!("an API error");
+    };
+    let CommonCode::Other(unknown) = api.code() else {
+        panic!("an unknown code");
+    };
+    assert_eq!(unknown.as_str(), code);
+    assert_debug_bounded(&format!("{unknown:?}"));
+    assert!(format!("{unknown:?}").starts_with(r#"UnknownCode("A\n\u{1b}[2J\"\\ZZZ"#));
+    assert_debug_bounded(&format!("{:?}", api.code()));
+    assert_debug_bounded(&format!("{api:?}"));
+}
+
+#[test]
+fn a_1_mb_request_id_in_an_invalid_body_debugs_bounded_and_escaped() {
+    let request_id = hostile_text();
+    let body = serde_json::json!({
+        "Response": { "Error": { "Code": "" }, "RequestId": request_id }
+    })
+    .to_string();
+    let error = error_of(body.as_bytes());
+    let invalid = error.invalid_body().expect("an invalid body");
+    assert_eq!(invalid.kind(), InvalidBodyKind::MissingCode);
+    assert_eq!(invalid.request_id(), Some(request_id.as_str()));
+    assert_debug_bounded(&format!("{invalid:?}"));
+    assert_debug_bounded(&format!("{error:?}"));
+    assert!(error.to_string().len() <= SHOWN_BOUND);
+}
+
+#[test]
+fn a_1_mb_request_id_and_warning_of_a_success_debug_bounded_and_escaped() {
+    let text = hostile_text();
+    let body = serde_json::json!({
+        "Response": { "RequestId": text, "DeprecatedWarning": text }
+    })
+    .to_string();
+    let success = parse_response::<Value, CommonCode>(200, body.as_bytes()).unwrap();
+    assert_eq!(success.request_id(), text);
+    assert_eq!(success.deprecated_warning(), Some(text.as_str()));
+    let debug = format!("{success:?}");
+    assert!(
+        debug.len() <= 2 * SHOWN_BOUND,
+        "{} bytes of Debug",
+        debug.len()
+    );
+    assert!(!debug.chars().any(char::is_control));
+}
+
+#[test]
+fn a_1_mb_unrecognized_code_debugs_bounded_and_escaped() {
+    let error = tencent_errors::UnrecognizedCode::new(&hostile_text());
+    assert_debug_bounded(&format!("{error:?}"));
+}
+
+#[test]
+fn a_1_mb_date_header_or_retry_class_debugs_bounded_and_escaped() {
+    let date = tencent_errors::parse_http_date(&hostile_text()).unwrap_err();
+    assert_debug_bounded(&format!("{date:?}"));
+    let rejected = tencent_errors::SigningClock::new()
+        .observe_date_header(&hostile_text())
+        .unwrap_err();
+    assert_debug_bounded(&format!("{rejected:?}"));
+    let class = hostile_text().parse::<RetryClass>().unwrap_err();
+    assert_debug_bounded(&format!("{class:?}"));
+}
+
+#[test]
+fn a_1_mb_code_and_request_id_debug_bounded_through_the_retrier() {
+    use tencent_errors::retry::{Attempt, Idempotency, ManualClock, Retrier};
+    // An unknown code under AuthFailure.SignatureExpire: one refresh, then a retry.
+    let code = format!("AuthFailure.SignatureExpire.{}", hostile_text());
+    let body = serde_json::json!({
+        "Response": { "Error": { "Code": code, "Message": "m" }, "RequestId": hostile_text() }
+    })
+    .to_string();
+    let retrier = Retrier::default().with_clock(ManualClock::new());
+    let mut attempts: Vec<Attempt> = Vec::new();
+    let error = retrier
+        .run_blocking(Idempotency::Idempotent, |attempt| {
+            attempts.push(attempt);
+            parse_response::<Value, CommonCode>(401, body.as_bytes())
+        })
+        .unwrap_err();
+    assert_eq!(attempts.len(), 2);
+    assert_eq!(attempts[1].previous_code(), Some(code.as_str()));
+    assert_debug_bounded(&format!("{:?}", attempts[1]));
+    let debug = format!("{error:?}");
+    // The last error and two RequestIds, each bounded.
+    assert!(
+        debug.len() <= 3 * SHOWN_BOUND,
+        "{} bytes of Debug",
+        debug.len()
+    );
+    assert!(!debug.chars().any(char::is_control));
+}

@@ -2,8 +2,11 @@
 //! refresh, budget owed) and the [`Attempt`] it hands the operation. Every
 //! way of running a [`Retrier`] drives one of these.
 
+use core::fmt;
 use core::time::Duration;
 use std::time::Instant;
+
+use crate::escape::{bounded_option, CODE_SHOWN_BYTES};
 
 use super::{
     trace, AttemptError, Decision, FailedAttempt, Idempotency, Retrier, RetryError, StopReason,
@@ -28,7 +31,7 @@ use super::{
 /// assert!(seen[1].must_refresh());
 /// assert_eq!(seen[1].previous_code(), Some("AuthFailure.SignatureExpire"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Attempt {
     number: u32,
     must_refresh: bool,
@@ -58,6 +61,20 @@ impl Attempt {
     /// The error code of the previous attempt, when it had one.
     pub fn previous_code(&self) -> Option<&str> {
         self.previous_code.as_deref()
+    }
+}
+
+// By hand: the previous code is server text, shown escaped and bounded.
+impl fmt::Debug for Attempt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Attempt")
+            .field("number", &self.number)
+            .field("must_refresh", &self.must_refresh)
+            .field(
+                "previous_code",
+                &bounded_option(self.previous_code.as_deref(), CODE_SHOWN_BYTES),
+            )
+            .finish()
     }
 }
 

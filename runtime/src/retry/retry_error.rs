@@ -4,7 +4,7 @@
 use core::fmt;
 
 use super::{AttemptError, Failure, StopReason};
-use crate::escape::Bounded;
+use crate::escape::{bounded_option, Bounded, REQUEST_ID_SHOWN_BYTES};
 
 /// The error of a call that stopped retrying: its last attempt's error, with
 /// the number of attempts made, each failed attempt's RequestId (what
@@ -91,7 +91,14 @@ impl<E: fmt::Debug> fmt::Debug for RetryError<E> {
         f.debug_struct("RetryError")
             .field("last", &self.last)
             .field("attempts", &self.attempts())
-            .field("request_ids", &self.request_ids)
+            .field(
+                "request_ids",
+                &self
+                    .request_ids
+                    .iter()
+                    .map(|id| bounded_option(id.as_deref(), REQUEST_ID_SHOWN_BYTES))
+                    .collect::<Vec<_>>(),
+            )
             .field("stop_reason", &self.stop_reason)
             .finish()
     }
