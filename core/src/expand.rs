@@ -35,8 +35,12 @@ pub struct EnumSpec<'a> {
 pub struct Tables {
     /// `CodeTable { .. }` as an expression.
     pub table: TokenStream,
-    /// `Texts { .. }` of the descriptions.
+    /// `Texts { .. }` of the descriptions (English, else Chinese).
     pub descriptions: TokenStream,
+    /// `Texts { .. }` of the Chinese descriptions (empty where none).
+    pub descriptions_zh: TokenStream,
+    /// Little-endian `u16` indices, ascending, of the deprecated codes.
+    pub deprecated: Literal,
     /// `&[(index, "Name")]` of the variant names that the naming rule would
     /// not give.
     pub name_overrides: TokenStream,
@@ -54,6 +58,22 @@ pub fn tables(set: &CodeSet) -> Tables {
         .collect();
     let codes = texts(entries.iter().copied());
     let descriptions = texts(set.codes.iter().map(|code| code.description.as_str()));
+    let descriptions_zh = if set.codes.iter().any(|code| code.description_zh.is_some()) {
+        texts(
+            set.codes
+                .iter()
+                .map(|code| code.description_zh.as_deref().unwrap_or("")),
+        )
+    } else {
+        texts(std::iter::empty())
+    };
+    let deprecated = u16_bytes(
+        set.codes
+            .iter()
+            .enumerate()
+            .filter(|(_, code)| code.deprecated.is_some())
+            .map(|(index, _)| index as u16),
+    );
     let overrides = set
         .codes
         .iter()
@@ -101,6 +121,8 @@ pub fn tables(set: &CodeSet) -> Tables {
     Tables {
         table,
         descriptions,
+        descriptions_zh,
+        deprecated,
         name_overrides: quote!(&[#(#overrides),*]),
     }
 }
@@ -191,12 +213,24 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
         .map(|code| format_ident!("{}", code.variant))
         .collect();
     let variant_docs = set.codes.iter().map(|code| {
-        Literal::string(&format!(
-            " `{}`: {}\n\n Retry class: `{}`.",
-            code.code,
-            code.description,
-            code.retry.as_str()
-        ))
+        let mut doc = format!(" `{}`: {}", code.code, code.description);
+        // A code with only a Chinese description already shows it.
+        if let Some(zh) = code
+            .description_zh
+            .as_ref()
+            .filter(|zh| **zh != code.description)
+        {
+            doc.push_str(&format!("\n\n {zh}"));
+        }
+        doc.push_str(&format!("\n\n Retry class: `{}`", code.retry.as_str()));
+        match &code.retry_reason {
+            Some(reason) => doc.push_str(&format!(" ({reason}).")),
+            None => doc.push('.'),
+        }
+        if let Some(release) = &code.deprecated {
+            doc.push_str(&format!(" Deprecated: removed in SDK release {release}."));
+        }
+        Literal::string(&doc)
     });
     // rustdoc refuses an alias equal to the name itself.
     let aliases = set.codes.iter().map(|code| {
@@ -206,6 +240,8 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
     let Tables {
         table,
         descriptions,
+        descriptions_zh,
+        deprecated,
         name_overrides,
     } = tables(set);
     let tracking = track_files(files);
@@ -234,6 +270,8 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
 
             static TABLE: #private::CodeTable<'static> = #table;
             static DESCRIPTIONS: #private::Texts<'static> = #descriptions;
+            static DESCRIPTIONS_ZH: #private::Texts<'static> = #descriptions_zh;
+            static DEPRECATED: &[u8] = #deprecated;
             static NAME_OVERRIDES: &[(u16, &str)] = #name_overrides;
 
             /// The discriminant of a known code; `None` for `Other`.
@@ -295,6 +333,22 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
                 #[inline]
                 pub fn description(&self) -> ::core::option::Option<&'static str> {
                     known_index(self).and_then(|index| DESCRIPTIONS.get(index))
+                }
+
+                /// The code's Chinese description from codes.toml; `None` for
+                /// unknown codes and codes without one.
+                #[inline]
+                pub fn description_zh(&self) -> ::core::option::Option<&'static str> {
+                    known_index(self)
+                        .and_then(|index| DESCRIPTIONS_ZH.get(index))
+                        .filter(|text| !text.is_empty())
+                }
+
+                /// Whether codes.toml marks the code `deprecated` (an SDK
+                /// release removed it); `false` for unknown codes.
+                #[inline]
+                pub fn is_deprecated(&self) -> bool {
+                    known_index(self).is_some_and(|index| #private::sorted_u16_contains(DEPRECATED, index))
                 }
 
                 /// How a request that failed with this code may be retried.

@@ -31,14 +31,26 @@ pub mod validate;
 use std::path::Path;
 
 use proc_macro2::{Span, TokenStream};
+
+pub use load::{BuiltinLayer, BuiltinLayers, NoBuiltinLayers};
 use quote::{quote, ToTokens};
 
 /// The expansion of `error_codes! { ... }` for the tokens inside the
 /// braces; codes.toml paths start at `manifest_dir`. Errors become
 /// `compile_error!` invocations beside what could still be generated.
 pub fn error_codes(input: TokenStream, manifest_dir: &Path) -> TokenStream {
+    error_codes_with(input, manifest_dir, &NoBuiltinLayers)
+}
+
+/// [`error_codes`], with the built-in layers of `builtins` available to
+/// `extends` (`"tencent-errors/PRODUCT/VERSION"`).
+pub fn error_codes_with(
+    input: TokenStream,
+    manifest_dir: &Path,
+    builtins: &dyn BuiltinLayers,
+) -> TokenStream {
     match syn::parse2::<input::ErrorCodesInput>(input) {
-        Ok(input) => error_codes_impl(&input, manifest_dir),
+        Ok(input) => error_codes_impl(&input, manifest_dir, builtins),
         Err(error) => error.to_compile_error(),
     }
 }
@@ -46,15 +58,34 @@ pub fn error_codes(input: TokenStream, manifest_dir: &Path) -> TokenStream {
 /// The expansion of `#[derive(TencentError)]` on the item `input`;
 /// `codes = "..."` paths start at `manifest_dir`.
 pub fn derive_tencent_error(input: TokenStream, manifest_dir: &Path) -> TokenStream {
+    derive_tencent_error_with(input, manifest_dir, &NoBuiltinLayers)
+}
+
+/// [`derive_tencent_error`], with the built-in layers of `builtins`
+/// available to the `extends` of a `codes = "..."` file.
+pub fn derive_tencent_error_with(
+    input: TokenStream,
+    manifest_dir: &Path,
+    builtins: &dyn BuiltinLayers,
+) -> TokenStream {
     match syn::parse2::<syn::DeriveInput>(input) {
-        Ok(input) => derive::derive(&input, manifest_dir),
+        Ok(input) => derive::derive(&input, manifest_dir, builtins),
         Err(error) => error.to_compile_error(),
     }
 }
 
-fn error_codes_impl(input: &input::ErrorCodesInput, manifest_dir: &Path) -> TokenStream {
+fn error_codes_impl(
+    input: &input::ErrorCodesInput,
+    manifest_dir: &Path,
+    builtins: &dyn BuiltinLayers,
+) -> TokenStream {
     let mut diagnostics = diagnostic::Diagnostics::default();
-    let loaded = load::load(manifest_dir, &input.path.value(), &mut diagnostics);
+    let loaded = load::load_with(
+        manifest_dir,
+        &input.path.value(),
+        builtins,
+        &mut diagnostics,
+    );
     let errors = diagnostics.into_vec();
     let files = loaded.files();
     let extends_common = loaded.extends_builtin();

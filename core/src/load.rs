@@ -18,13 +18,79 @@ pub const BUILTIN_LABEL: &str = "tencent-errors/codes.toml";
 /// The common codes, as the runtime's `CommonCode` is generated from them.
 pub const BUILTIN_SOURCE: &str = include_str!("../codes.toml");
 
+/// The prefix of the `extends` entries that name built-in layers other than
+/// the common codes: `"tencent-errors/PRODUCT/VERSION"`, `"tencent-errors/PRODUCT"`.
+pub const BUILTIN_PREFIX: &str = "tencent-errors/";
+
+/// Layers shipped with the tools, which `extends` names instead of paths:
+/// `"tencent-errors/PRODUCT/VERSION"`, or `"tencent-errors/PRODUCT"` for the
+/// newest version of PRODUCT. (`"tencent-errors"`, the common codes, is
+/// always built in.) The catalogue of Tencent's published codes implements
+/// it; the loader takes any implementation.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use tencent_errors_core::load::{BuiltinLayer, BuiltinLayers};
+///
+/// struct OneProduct;
+///
+/// impl BuiltinLayers for OneProduct {
+///     fn layer(&self, name: &str) -> Option<BuiltinLayer> {
+///         matches!(name, "tencent-errors/cvm" | "tencent-errors/cvm/2017-03-12").then(|| BuiltinLayer {
+///             name: "tencent-errors/cvm/2017-03-12".to_owned(),
+///             source: Cow::Borrowed("extends = [\"tencent-errors\"]\n[ResourceNotFound.Disk]\ndescription = \"No disk.\"\n"),
+///         })
+///     }
+///
+///     fn names(&self) -> Vec<String> {
+///         vec!["tencent-errors/cvm".to_owned(), "tencent-errors/cvm/2017-03-12".to_owned()]
+///     }
+/// }
+///
+/// assert!(OneProduct.layer("tencent-errors/cvm").is_some());
+/// ```
+pub trait BuiltinLayers {
+    /// The layer an `extends` entry (starting with `tencent-errors/`) names,
+    /// if this set has it.
+    fn layer(&self, name: &str) -> Option<BuiltinLayer>;
+
+    /// Every name [`layer`](BuiltinLayers::layer) answers to, for "did you mean" suggestions.
+    fn names(&self) -> Vec<String>;
+}
+
+/// A built-in layer: its canonical name and its codes.toml text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuiltinLayer {
+    /// The canonical name, with the version: `"tencent-errors/cvm/2017-03-12"`.
+    /// Two entries naming one layer load it once.
+    pub name: String,
+    /// The codes.toml text.
+    pub source: std::borrow::Cow<'static, str>,
+}
+
+/// No built-in layers besides the common codes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoBuiltinLayers;
+
+impl BuiltinLayers for NoBuiltinLayers {
+    fn layer(&self, _name: &str) -> Option<BuiltinLayer> {
+        None
+    }
+
+    fn names(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
 /// One codes.toml file among the layers of an enum.
 #[derive(Debug)]
 pub struct Layer {
     /// How messages name the file: its path from the crate root.
     pub label: Arc<str>,
-    /// The file on disk; `None` for the built-in layer.
+    /// The file on disk; `None` for built-in layers.
     pub path: Option<PathBuf>,
+    /// The name of a built-in layer (`"tencent-errors"` for the common codes).
+    pub builtin: Option<String>,
     /// The parsed file.
     pub file: CodesFile,
     /// Indices of every layer this one builds on, directly or not.
@@ -34,7 +100,7 @@ pub struct Layer {
 impl Layer {
     /// Whether this is the built-in common layer.
     pub fn is_builtin(&self) -> bool {
-        self.path.is_none()
+        self.builtin.as_deref() == Some(BUILTIN)
     }
 }
 
@@ -65,6 +131,16 @@ impl Loaded {
 /// Loads `relative` (as written by the user) from `manifest_dir`, with every
 /// layer it extends.
 pub fn load(manifest_dir: &Path, relative: &str, diagnostics: &mut Diagnostics) -> Loaded {
+    load_with(manifest_dir, relative, &NoBuiltinLayers, diagnostics)
+}
+
+/// [`load`], with the built-in layers of `builtins` available to `extends`.
+pub fn load_with(
+    manifest_dir: &Path,
+    relative: &str,
+    builtins: &dyn BuiltinLayers,
+    diagnostics: &mut Diagnostics,
+) -> Loaded {
     let Some(path) = resolve_path(manifest_dir, relative, diagnostics) else {
         return Loaded::default();
     };
@@ -73,6 +149,7 @@ pub fn load(manifest_dir: &Path, relative: &str, diagnostics: &mut Diagnostics) 
         stack: Vec::new(),
         diagnostics,
         manifest_dir,
+        builtins,
     };
     loader.visit_file(path, Arc::from(relative), None);
     finish(loader.layers, diagnostics)
@@ -85,6 +162,7 @@ pub fn load_builtin(diagnostics: &mut Diagnostics) -> Loaded {
         stack: Vec::new(),
         diagnostics,
         manifest_dir: Path::new(""),
+        builtins: &NoBuiltinLayers,
     };
     loader.visit_builtin();
     finish(loader.layers, diagnostics)
@@ -96,6 +174,7 @@ pub fn load_source(label: &str, source: &str, diagnostics: &mut Diagnostics) -> 
     let layer = Layer {
         label: Arc::from(label),
         path: None,
+        builtin: None,
         file,
         ancestors: HashSet::new(),
     };
@@ -114,6 +193,8 @@ struct Loader<'a> {
     diagnostics: &'a mut Diagnostics,
     /// Where the first file's path starts.
     manifest_dir: &'a Path,
+    /// What `tencent-errors/...` entries name.
+    builtins: &'a dyn BuiltinLayers,
 }
 
 impl Loader<'_> {
@@ -168,11 +249,12 @@ impl Loader<'_> {
         };
         let file = schema::parse(&label, &source, self.diagnostics);
         self.stack.push((identity, Arc::clone(&label)));
-        let ancestors = self.visit_extends(&file, &path, &label);
+        let ancestors = self.visit_extends(&file, Some(&path), &label);
         self.stack.pop();
         self.layers.push(Layer {
             label,
             path: Some(path),
+            builtin: None,
             file,
             ancestors,
         });
@@ -188,20 +270,94 @@ impl Loader<'_> {
         self.layers.push(Layer {
             label,
             path: None,
+            builtin: Some(BUILTIN.to_owned()),
             file,
             ancestors: HashSet::new(),
         });
         Some(self.layers.len() - 1)
     }
 
-    /// Loads the layers `file` extends; returns all its ancestors.
-    fn visit_extends(&mut self, file: &CodesFile, path: &Path, label: &str) -> HashSet<usize> {
+    /// Loads a built-in layer of `self.builtins` and its layers; returns its index.
+    fn visit_named(&mut self, name: &str, from: &Location) -> Option<usize> {
+        let Some(layer) = self.builtins.layer(name) else {
+            let names = self.builtins.names();
+            let mut help = format!("built-in layers are named `{BUILTIN_PREFIX}PRODUCT/VERSION` or `{BUILTIN_PREFIX}PRODUCT`");
+            if names.is_empty() {
+                help = format!("no built-in layers but `{BUILTIN}` are available here; {help}");
+            }
+            if let Some(guess) =
+                naming::did_you_mean(&naming::closest(name, names.iter().map(String::as_str), 3))
+            {
+                help = format!("{guess} ({help})");
+            }
+            self.diagnostics
+                .push(Diagnostic::at(from, format!("unknown built-in layer `{name}`")).help(help));
+            return None;
+        };
+        if let Some(index) = self
+            .layers
+            .iter()
+            .position(|loaded| loaded.builtin.as_deref() == Some(layer.name.as_str()))
+        {
+            return Some(index);
+        }
+        let label: Arc<str> = Arc::from(format!("{}/codes.toml", layer.name));
+        let identity = PathBuf::from(&*label);
+        if let Some(start) = self.stack.iter().position(|(seen, _)| *seen == identity) {
+            let chain: Vec<&str> = self.stack[start..]
+                .iter()
+                .map(|(_, label)| label.as_ref())
+                .chain([label.as_ref()])
+                .collect();
+            self.diagnostics.push(
+                Diagnostic::at(
+                    from,
+                    format!("`extends` makes a cycle: {}", chain.join(" -> ")),
+                )
+                .help("remove one of these `extends` entries: layers must form a tree"),
+            );
+            return None;
+        }
+        let file = schema::parse(&label, &layer.source, self.diagnostics);
+        self.stack.push((identity, Arc::clone(&label)));
+        let ancestors = self.visit_extends(&file, None, &label);
+        self.stack.pop();
+        self.layers.push(Layer {
+            label,
+            path: None,
+            builtin: Some(layer.name),
+            file,
+            ancestors,
+        });
+        Some(self.layers.len() - 1)
+    }
+
+    /// Loads the layers `file` (on disk at `path`, or built in) extends;
+    /// returns all its ancestors.
+    fn visit_extends(
+        &mut self,
+        file: &CodesFile,
+        path: Option<&Path>,
+        label: &str,
+    ) -> HashSet<usize> {
         let mut ancestors = HashSet::new();
         for entry in &file.extends {
             let name = entry.value.as_str();
             let index = if name == BUILTIN {
                 self.visit_builtin()
+            } else if name.starts_with(BUILTIN_PREFIX) && !name.ends_with(".toml") {
+                self.visit_named(name, &entry.location)
             } else if looks_like_path(name) {
+                let Some(path) = path else {
+                    self.diagnostics.push(
+                        Diagnostic::at(
+                            &entry.location,
+                            format!("built-in layer `{label}` extends the file `{name}`"),
+                        )
+                        .help("built-in layers extend only built-in layers"),
+                    );
+                    continue;
+                };
                 let relative = Path::new(name);
                 if relative.is_absolute() || relative.has_root() {
                     self.diagnostics.push(
@@ -417,6 +573,119 @@ mod tests {
             "{}",
             messages[1]
         );
+    }
+
+    /// Two versions of one product, the newer one its default.
+    struct Catalogue;
+
+    impl BuiltinLayers for Catalogue {
+        fn layer(&self, name: &str) -> Option<BuiltinLayer> {
+            let (name, source) = match name {
+                "tencent-errors/cvm" | "tencent-errors/cvm/2017-03-12" => (
+                    "tencent-errors/cvm/2017-03-12",
+                    "extends = [\"tencent-errors\"]\n[ResourceNotFound.Disk]\ndescription = \"d\"\n",
+                ),
+                "tencent-errors/cvm/2016-01-01" => (
+                    name,
+                    "extends = [\"../x.toml\"]\n[Old]\ndescription = \"o\"\n",
+                ),
+                _ => return None,
+            };
+            Some(BuiltinLayer {
+                name: name.to_owned(),
+                source: source.into(),
+            })
+        }
+
+        fn names(&self) -> Vec<String> {
+            [
+                "tencent-errors/cvm",
+                "tencent-errors/cvm/2017-03-12",
+                "tencent-errors/cvm/2016-01-01",
+            ]
+            .map(String::from)
+            .to_vec()
+        }
+    }
+
+    #[test]
+    fn builtin_layers_come_from_the_hook_once_each() {
+        let root = tree(
+            "builtin",
+            &[(
+                "a.toml",
+                "extends = [\"tencent-errors/cvm\", \"tencent-errors/cvm/2017-03-12\"]\n[ResourceNotFound.Disk.Gone]\ndescription = \"g\"\n",
+            )],
+        );
+        let mut diagnostics = Diagnostics::default();
+        let loaded = load_with(&root, "a.toml", &Catalogue, &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{:?}", messages(diagnostics));
+        let labels: Vec<&str> = loaded
+            .layers
+            .iter()
+            .map(|layer| layer.label.as_ref())
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                BUILTIN_LABEL,
+                "tencent-errors/cvm/2017-03-12/codes.toml",
+                "a.toml"
+            ]
+        );
+        assert!(loaded.extends_builtin());
+        assert_eq!(
+            loaded.files().len(),
+            1,
+            "built-in layers are no files to track"
+        );
+        assert!(loaded.set.find("ResourceNotFound.Disk").is_some());
+    }
+
+    #[test]
+    fn unknown_builtin_layers_are_errors_with_a_guess() {
+        let root = tree(
+            "builtin-unknown",
+            &[(
+                "a.toml",
+                "extends = [\"tencent-errors/cvn\", \"tencent-errors/cvm/2016-01-01\"]\n[A]\ndescription = \"a\"\n",
+            )],
+        );
+        let mut diagnostics = Diagnostics::default();
+        load_with(&root, "a.toml", &Catalogue, &mut diagnostics);
+        let messages = messages(diagnostics);
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].starts_with("a.toml:1:12: unknown built-in layer `tencent-errors/cvn`"),
+            "{}",
+            messages[0]
+        );
+        assert!(
+            messages[0].contains("did you mean `tencent-errors/cvm`"),
+            "{}",
+            messages[0]
+        );
+        assert!(
+            messages[1].contains("built-in layer `tencent-errors/cvm/2016-01-01/codes.toml` extends the file `../x.toml`"),
+            "{}",
+            messages[1]
+        );
+    }
+
+    #[test]
+    fn without_a_catalogue_builtin_names_are_unknown() {
+        let root = tree(
+            "builtin-none",
+            &[(
+                "a.toml",
+                "extends = [\"tencent-errors/cvm\"]\n[A]\ndescription = \"a\"\n",
+            )],
+        );
+        let mut diagnostics = Diagnostics::default();
+        load(&root, "a.toml", &mut diagnostics);
+        let messages = messages(diagnostics);
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].contains("no built-in layers but `tencent-errors` are available here"));
     }
 
     #[test]

@@ -14,14 +14,27 @@ use toml::Spanned;
 use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Location};
 use crate::naming;
 
-/// The keys a code table may hold.
+/// The English description of a code (a table with it is a code).
 pub const DESCRIPTION: &str = "description";
-/// See [`DESCRIPTION`].
+/// The Chinese description of a code (a table with it is a code too).
+pub const DESCRIPTION_ZH: &str = "description_zh";
+/// The retry class of a code, or the default of a category.
 pub const RETRY: &str = "retry";
-/// See [`DESCRIPTION`].
+/// Why `retry` was chosen, for readers of the file (and the variant's docs).
+pub const RETRY_REASON: &str = "retry_reason";
+/// An explicit variant name.
 pub const VARIANT: &str = "variant";
+/// The SDK release that removed the code.
+pub const DEPRECATED: &str = "deprecated";
 /// Every key a table may hold besides its child tables.
-pub const KNOWN_KEYS: &[&str] = &[DESCRIPTION, RETRY, VARIANT];
+pub const KNOWN_KEYS: &[&str] = &[
+    DESCRIPTION,
+    DESCRIPTION_ZH,
+    RETRY,
+    RETRY_REASON,
+    VARIANT,
+    DEPRECATED,
+];
 /// The top-level key listing the layers a file builds on.
 pub const EXTENDS: &str = "extends";
 
@@ -85,20 +98,26 @@ pub struct Table {
     pub path: String,
     /// Where the table's last key is written.
     pub location: Location,
-    /// Present for codes, absent for categories.
+    /// The English description: a code has it or `description_zh`.
     pub description: Option<Setting<String>>,
+    /// The Chinese description.
+    pub description_zh: Option<Setting<String>>,
     /// The retry class set here, if any.
     pub retry: Option<Setting<Retry>>,
+    /// Why `retry` is what it is.
+    pub retry_reason: Option<Setting<String>>,
     /// An explicit variant name, if any.
     pub variant: Option<Setting<String>>,
+    /// The SDK release that removed the code, if one did.
+    pub deprecated: Option<Setting<String>>,
     /// Whether tables are nested below this one.
     pub has_children: bool,
 }
 
 impl Table {
-    /// Whether the table is a code (it has `description`).
+    /// Whether the table is a code (it has `description` or `description_zh`).
     pub fn is_code(&self) -> bool {
-        self.description.is_some()
+        self.description.is_some() || self.description_zh.is_some()
     }
 }
 
@@ -239,8 +258,11 @@ impl Parser<'_> {
             path: path.clone(),
             location: location.clone(),
             description: None,
+            description_zh: None,
             retry: None,
+            retry_reason: None,
             variant: None,
+            deprecated: None,
             has_children: false,
         });
         let mut has_children = false;
@@ -297,14 +319,36 @@ impl Parser<'_> {
             _ => None,
         };
         match (name, text) {
-            (DESCRIPTION, Some(text)) => {
+            (DESCRIPTION | DESCRIPTION_ZH, Some(text)) => {
                 if text.trim().is_empty() {
                     self.diagnostics.push(
-                        Diagnostic::at(&location, format!("`[{path}]` has an empty `description`"))
+                        Diagnostic::at(&location, format!("`[{path}]` has an empty `{name}`"))
                             .help("describe the code in a sentence: it becomes the variant's documentation"),
                     );
                 }
-                self.tables[index].description = Some(Setting {
+                let setting = Some(Setting {
+                    value: text.to_owned(),
+                    location,
+                });
+                match name {
+                    DESCRIPTION => self.tables[index].description = setting,
+                    _ => self.tables[index].description_zh = setting,
+                }
+            }
+            (RETRY_REASON, Some(text)) => {
+                self.tables[index].retry_reason = Some(Setting {
+                    value: text.to_owned(),
+                    location,
+                });
+            }
+            (DEPRECATED, Some(text)) => {
+                if text.trim().is_empty() {
+                    self.diagnostics.push(
+                        Diagnostic::at(&location, format!("`[{path}]` has an empty `deprecated`"))
+                            .help("name the SDK release that removed the code, e.g. `deprecated = \"3.0.1200\"`"),
+                    );
+                }
+                self.tables[index].deprecated = Some(Setting {
                     value: text.to_owned(),
                     location,
                 });
@@ -347,8 +391,8 @@ impl Parser<'_> {
                     location,
                 });
             }
-            (DESCRIPTION | RETRY | VARIANT, None) => {
-                if name == DESCRIPTION {
+            (DESCRIPTION | DESCRIPTION_ZH | RETRY | RETRY_REASON | VARIANT | DEPRECATED, None) => {
+                if name == DESCRIPTION || name == DESCRIPTION_ZH {
                     // Still a code: one mistake, one error.
                     self.tables[index].description = Some(Setting {
                         value: String::new(),
@@ -449,7 +493,9 @@ mod tests {
             errors[0]
         );
         assert!(errors[0].contains("did you mean `retry`?"));
-        assert!(errors[0].contains("`description`, `retry`, `variant`"));
+        assert!(errors[0].contains(
+            "`description`, `description_zh`, `retry`, `retry_reason`, `variant`, `deprecated`"
+        ));
     }
 
     #[test]
@@ -498,6 +544,31 @@ mod tests {
         let (_, errors) =
             parse_str("[A]\ndescription = 1\n[B]\nretry = \"maybe\"\ndescription = \"b\"\n[C]\n");
         assert_eq!(errors.len(), 2, "{errors:?}");
+    }
+
+    #[test]
+    fn catalogue_keys_are_read() {
+        let (file, errors) = parse_str(
+            "[A]\ndescription_zh = \"内部错误。\"\nretry = \"transient\"\nretry_reason = \"internal errors are transient\"\ndeprecated = \"3.0.1200\"\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let table = &file.tables[0];
+        assert!(table.is_code(), "a Chinese description alone makes a code");
+        assert_eq!(table.description, None);
+        assert_eq!(table.description_zh.as_ref().unwrap().value, "内部错误。");
+        assert_eq!(
+            table.retry_reason.as_ref().unwrap().value,
+            "internal errors are transient"
+        );
+        assert_eq!(table.deprecated.as_ref().unwrap().value, "3.0.1200");
+    }
+
+    #[test]
+    fn empty_catalogue_keys_are_errors() {
+        let (_, errors) = parse_str("[A]\ndescription_zh = \" \"\ndeprecated = \"\"\n");
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].contains("`[A]` has an empty `description_zh`"));
+        assert!(errors[1].contains("`[A]` has an empty `deprecated`"));
     }
 
     #[test]

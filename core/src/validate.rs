@@ -23,8 +23,14 @@ pub struct Code {
     pub code: String,
     /// The Rust variant name.
     pub variant: String,
-    /// The description.
+    /// The description: English, else Chinese.
     pub description: String,
+    /// The Chinese description, if the file has one.
+    pub description_zh: Option<String>,
+    /// The SDK release that removed the code, if one did.
+    pub deprecated: Option<String>,
+    /// Why the code has its retry class, if the file says.
+    pub retry_reason: Option<String>,
     /// The retry class, inherited where not set.
     pub retry: Retry,
     /// Where an explicit `variant` is written, if any.
@@ -115,6 +121,9 @@ pub fn resolve(layers: &[Layer], diagnostics: &mut Diagnostics) -> CodeSet {
                         location: table.location.clone(),
                         layer: layer_index,
                         description: table.description.as_ref().map(|d| d.value.clone()),
+                        description_zh: table.description_zh.as_ref().map(|d| d.value.clone()),
+                        deprecated: table.deprecated.as_ref().map(|d| d.value.clone()),
+                        retry_reason: table.retry_reason.as_ref().map(|d| d.value.clone()),
                         retry,
                         variant: table.variant.clone(),
                     });
@@ -167,6 +176,9 @@ struct Merged<'a> {
     /// The layer of its latest definition.
     layer: usize,
     description: Option<String>,
+    description_zh: Option<String>,
+    deprecated: Option<String>,
+    retry_reason: Option<String>,
     retry: Retry,
     variant: Option<Setting<String>>,
 }
@@ -206,6 +218,29 @@ fn check_new_table(table: &Table, diagnostics: &mut Diagnostics) {
         );
         return;
     }
+    // `retry_reason` explains the `retry` of the same table.
+    if let (Some(reason), None) = (&table.retry_reason, &table.retry) {
+        diagnostics.push(
+            Diagnostic::at(
+                &reason.location,
+                format!("`[{}]` sets `retry_reason` but no `retry`", table.path),
+            )
+            .help("add the `retry` it explains, or remove `retry_reason`"),
+        );
+    }
+    // `deprecated` marks a code; a category is not one.
+    if let (false, Some(deprecated)) = (table.is_code(), &table.deprecated) {
+        diagnostics.push(
+            Diagnostic::at(
+                &deprecated.location,
+                format!(
+                    "`[{}]` sets `deprecated` but is a category (no `description`)",
+                    table.path
+                ),
+            )
+            .help("add `description = \"...\"` to make it a code, or remove `deprecated`"),
+        );
+    }
     // `variant` names a code's variant; a category has none.
     if let (false, Some(variant)) = (table.is_code(), &table.variant) {
         diagnostics.push(
@@ -227,8 +262,15 @@ fn redefine(existing: &mut Merged<'_>, table: &Table, layer: usize, diagnostics:
     if let Some(description) = &table.description {
         existing.description = Some(description.value.clone());
     }
+    if let Some(description_zh) = &table.description_zh {
+        existing.description_zh = Some(description_zh.value.clone());
+    }
+    if let Some(deprecated) = &table.deprecated {
+        existing.deprecated = Some(deprecated.value.clone());
+    }
     if let Some(retry) = &table.retry {
         existing.retry = retry.value;
+        existing.retry_reason = table.retry_reason.as_ref().map(|r| r.value.clone());
     }
     if let Some(variant) = &table.variant {
         let current = existing.variant.as_ref().map_or_else(
@@ -254,12 +296,13 @@ fn redefine(existing: &mut Merged<'_>, table: &Table, layer: usize, diagnostics:
 
 /// Whether a table says something different from what is merged so far.
 fn disagrees(existing: &Merged<'_>, table: &Table) -> bool {
-    let description = table.description.as_ref().is_some_and(|d| {
-        existing
-            .description
-            .as_deref()
-            .is_some_and(|e| e != d.value)
-    });
+    let differs = |mine: &Option<Setting<String>>, theirs: &Option<String>| {
+        mine.as_ref()
+            .is_some_and(|m| theirs.as_deref().is_some_and(|t| t != m.value))
+    };
+    let description = differs(&table.description, &existing.description)
+        || differs(&table.description_zh, &existing.description_zh)
+        || differs(&table.deprecated, &existing.deprecated);
     let retry = table
         .retry
         .as_ref()
@@ -282,7 +325,7 @@ fn build_set(merged: &[Merged<'_>]) -> CodeSet {
         .map(|table| (table.path, table.retry))
         .collect();
     for table in merged {
-        let Some(description) = &table.description else {
+        let Some(description) = table.description.as_ref().or(table.description_zh.as_ref()) else {
             // A category matters only where it changes what an unknown code
             // below it inherits; TOML's implicit tables (`A.B` of `[A.B.C]`)
             // and categories that repeat their parent are left out.
@@ -306,6 +349,9 @@ fn build_set(merged: &[Merged<'_>]) -> CodeSet {
                 .map_or_else(|| naming::variant_name(table.path), |v| v.value.clone()),
             variant_location: table.variant.as_ref().map(|v| v.location.clone()),
             description: description.clone(),
+            description_zh: table.description_zh.clone(),
+            deprecated: table.deprecated.clone(),
+            retry_reason: table.retry_reason.clone(),
             retry: table.retry,
             parent: None,
             location: table.location.clone(),
@@ -475,6 +521,7 @@ mod tests {
             .map(|((label, source), extends)| Layer {
                 label: Arc::from(*label),
                 path: None,
+                builtin: None,
                 file: schema::parse(&Arc::from(*label), source, &mut diagnostics),
                 ancestors: extends.iter().copied().collect(),
             })
@@ -601,6 +648,33 @@ mod tests {
             errors[0]
         );
         assert!(errors[0].contains("add `variant = \"SelfCode\"` to `[self]`"));
+    }
+
+    #[test]
+    fn a_retry_reason_needs_a_retry_and_deprecated_needs_a_code() {
+        let (_, errors) = resolve_str(
+            "[A]\nretry_reason = \"why\"\ndeprecated = \"3.0.1\"\n[A.B]\ndescription = \"b\"\n",
+        );
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].starts_with("codes.toml:2:16: `[A]` sets `retry_reason` but no `retry`"));
+        assert!(errors[1].contains("`[A]` sets `deprecated` but is a category"));
+    }
+
+    #[test]
+    fn a_chinese_description_stands_in_for_a_missing_english_one() {
+        let (set, errors) = resolve_str(
+            "[A]\ndescription_zh = \"甲\"\ndeprecated = \"3.0.1\"\n[B]\ndescription = \"b\"\ndescription_zh = \"乙\"\nretry = \"transient\"\nretry_reason = \"why\"\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let a = set.find("A").unwrap();
+        assert_eq!(a.description, "甲");
+        assert_eq!(a.deprecated.as_deref(), Some("3.0.1"));
+        let b = set.find("B").unwrap();
+        assert_eq!(
+            (b.description.as_str(), b.description_zh.as_deref()),
+            ("b", Some("乙"))
+        );
+        assert_eq!(b.retry_reason.as_deref(), Some("why"));
     }
 
     #[test]

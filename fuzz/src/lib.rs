@@ -4,11 +4,9 @@
 
 #![allow(dead_code, clippy::all)]
 
-use tencent_errors_core::{diagnostic, load, phf, schema, validate};
+use tencent_errors_core::{diagnostic, load, phf, validate};
 
 use std::collections::HashSet;
-use std::path::PathBuf;
-use std::sync::Arc;
 
 use tencent_errors::{CommonCode, Error, Success};
 
@@ -17,15 +15,7 @@ use tencent_errors::{CommonCode, Error, Success};
 /// perfect hash; then checks that the result is one rustc would accept.
 pub fn load_like_the_macro(source: &str) {
     let mut diagnostics = diagnostic::Diagnostics::default();
-    let label: Arc<str> = Arc::from("codes.toml");
-    let file = schema::parse(&label, source, &mut diagnostics);
-    let layer = load::Layer {
-        label,
-        path: Some(PathBuf::from("codes.toml")),
-        file,
-        ancestors: HashSet::new(),
-    };
-    let set = validate::resolve(&[layer], &mut diagnostics);
+    let set = load::load_source("codes.toml", source, &mut diagnostics).set;
     let errors = diagnostics.into_vec();
     for error in &errors {
         let _ = error.to_string();

@@ -72,6 +72,21 @@ pub fn retry_class(table: &CodeTable<'_>, index: u16) -> crate::RetryClass {
     table.retry_class(index)
 }
 
+/// Whether `sorted`, little-endian `u16`s in ascending order, holds `value`.
+pub fn sorted_u16_contains(sorted: &[u8], value: u16) -> bool {
+    let (mut low, mut high) = (0, sorted.len() / 2);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        let at = u16::from_le_bytes([sorted[middle * 2], sorted[middle * 2 + 1]]);
+        match at.cmp(&value) {
+            core::cmp::Ordering::Less => low = middle + 1,
+            core::cmp::Ordering::Greater => high = middle,
+            core::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
 /// `code` or its nearest ancestor that `C` lists as a code.
 pub fn nearest_known<C: Generated>(code: &str) -> Option<C> {
     C::table().nearest_code(code).map(C::from_known_index)

@@ -9,7 +9,7 @@ use syn::Type;
 
 use super::attr::{Enum, Errors, Variant};
 use crate::diagnostic::Diagnostics;
-use crate::load;
+use crate::load::{self, BuiltinLayers};
 use crate::naming;
 use crate::schema::Retry;
 use crate::validate::CodeSet;
@@ -46,8 +46,13 @@ pub struct Resolved<'a> {
 }
 
 /// Checks `input`, recording every error.
-pub fn check<'a>(input: &'a Enum<'a>, manifest_dir: &Path, errors: &mut Errors) -> Resolved<'a> {
-    let (reference, files) = load_reference(input, manifest_dir, errors);
+pub fn check<'a>(
+    input: &'a Enum<'a>,
+    manifest_dir: &Path,
+    builtins: &dyn BuiltinLayers,
+    errors: &mut Errors,
+) -> Resolved<'a> {
+    let (reference, files) = load_reference(input, manifest_dir, builtins, errors);
     let mut resolved = Resolved {
         codes: Vec::new(),
         other: None,
@@ -106,12 +111,13 @@ pub fn check<'a>(input: &'a Enum<'a>, manifest_dir: &Path, errors: &mut Errors) 
 fn load_reference(
     input: &Enum<'_>,
     manifest_dir: &Path,
+    builtins: &dyn BuiltinLayers,
     errors: &mut Errors,
 ) -> (Reference, Vec<PathBuf>) {
     let mut diagnostics = Diagnostics::default();
     let (loaded, named) = match &input.codes {
         Some(path) => (
-            load::load(manifest_dir, &path.value(), &mut diagnostics),
+            load::load_with(manifest_dir, &path.value(), builtins, &mut diagnostics),
             true,
         ),
         None => (load::load_builtin(&mut diagnostics), false),
