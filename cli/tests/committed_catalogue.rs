@@ -37,7 +37,11 @@ fn every_code_fits_the_grammar_and_is_described() {
                 .flatten()
                 .any(|text| !text.trim().is_empty());
             assert!(described, "{key} {code} has no description");
-            assert_eq!(entry.retry.is_some(), entry.retry_reason.is_some(), "{key} {code}");
+            assert_eq!(
+                entry.retry.is_some(),
+                entry.retry_reason.is_some(),
+                "{key} {code}"
+            );
         }
     }
 }
@@ -53,7 +57,10 @@ fn variant_names_are_unique_within_each_product_version() {
                 continue;
             }
             let name = entry.variant.clone().unwrap_or_else(|| variant_name(code));
-            assert!(names.insert(name.clone()), "{key}: {code} takes the taken name {name}");
+            assert!(
+                names.insert(name.clone()),
+                "{key}: {code} takes the taken name {name}"
+            );
         }
     }
 }
@@ -64,5 +71,7 @@ fn streamlive_lists_its_channel_codes() {
     let streamlive = &catalogue.products[&ProductVersion::new("mdl", "v20200326")];
     let create = &streamlive.actions["CreateStreamLiveChannel"];
     assert!(create.iter().any(|code| code == "InvalidParameter.Name"));
-    assert!(streamlive.codes["InvalidParameter.Name"].description.is_some());
+    assert!(streamlive.codes["InvalidParameter.Name"]
+        .description
+        .is_some());
 }

@@ -8,6 +8,7 @@ use tencent_errors_catalogue::{Catalogue, Code, ProductData, ProductVersion};
 
 use super::naming::fits_grammar;
 use super::read::Sdk;
+use crate::common::CommonCodes;
 
 /// The description of a code that no SDK describes (a code only an
 /// action's list names, or one whose comments are empty everywhere).
@@ -25,7 +26,9 @@ pub struct Findings {
 }
 
 /// Assembles the catalogue of `sdks` (without retry classes or variants).
-pub fn assemble(sdks: &[Sdk]) -> (Catalogue, Findings) {
+/// A code only an action lists becomes a code of its product, unless it is
+/// one of the `common` codes.
+pub fn assemble(sdks: &[Sdk], common: &CommonCodes) -> (Catalogue, Findings) {
     let mut findings = Findings::default();
     let mut keys: BTreeSet<&ProductVersion> = BTreeSet::new();
     for sdk in sdks {
@@ -34,7 +37,7 @@ pub fn assemble(sdks: &[Sdk]) -> (Catalogue, Findings) {
     }
     let mut catalogue = Catalogue::default();
     for key in keys {
-        let data = assemble_product(key, sdks, &mut findings);
+        let data = assemble_product(key, sdks, common, &mut findings);
         catalogue.products.insert(key.clone(), data);
     }
     (catalogue, findings)
@@ -50,7 +53,12 @@ struct Descriptions<'a> {
     in_python: bool,
 }
 
-fn assemble_product(key: &ProductVersion, sdks: &[Sdk], findings: &mut Findings) -> ProductData {
+fn assemble_product(
+    key: &ProductVersion,
+    sdks: &[Sdk],
+    common: &CommonCodes,
+    findings: &mut Findings,
+) -> ProductData {
     let mut described: BTreeMap<&str, Descriptions<'_>> = BTreeMap::new();
     for sdk in sdks {
         for entry in sdk.codes.get(key).into_iter().flatten() {
@@ -73,7 +81,10 @@ fn assemble_product(key: &ProductVersion, sdks: &[Sdk], findings: &mut Findings)
             let listed = actions.entry(action.clone()).or_default();
             for code in codes {
                 listed.insert(code.clone());
-                described.entry(code.as_str()).or_default();
+                // A listed code is one of the product's, unless every product has it.
+                if !common.is_code(code) {
+                    described.entry(code.as_str()).or_default();
+                }
             }
         }
     }

@@ -71,8 +71,8 @@ pub fn run(args: &ImportArgs) -> Result<String, ImportError> {
         (SdkKind::GoIntl, &args.go_intl, args.go_intl_rev.as_deref()),
     ])?;
     let release = sdks[0].version.clone();
-    let (mut new, findings) = assemble::assemble(&sdks);
     let common = CommonCodes::shipped();
+    let (mut new, findings) = assemble::assemble(&sdks, &common);
     let mut rules = RuleCounts::default();
     for (key, data) in &mut new.products {
         let codes: Vec<String> = data.codes.keys().cloned().collect();
