@@ -1,13 +1,13 @@
-//! The common codes every product extends (the workspace's codes.toml):
+//! The common codes every product extends (the core's built-in layer):
 //! what a product code inherits, and the variant names they take.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use tencent_errors_catalogue::Retry;
-use toml::de::{DeTable, DeValue};
-
-/// The common codes file, as the runtime builds it.
-const COMMON_CODES: &str = include_str!("../../codes.toml");
+use tencent_errors_core::diagnostic::Diagnostics;
+use tencent_errors_core::load::{BUILTIN_LABEL, BUILTIN_SOURCE};
+use tencent_errors_core::schema;
 
 /// What a code inherits, and from where.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,37 +28,21 @@ pub struct CommonCodes {
 }
 
 impl CommonCodes {
-    /// The common codes the runtime ships.
+    /// The common codes the runtime ships (the core's built-in layer).
     pub fn shipped() -> CommonCodes {
-        CommonCodes::parse(COMMON_CODES).expect("the workspace's codes.toml parses")
-    }
-
-    /// Parses a codes.toml of codes and categories.
-    pub fn parse(text: &str) -> Result<CommonCodes, String> {
-        let root = DeTable::parse(text).map_err(|error| error.message().to_owned())?;
-        let mut common = CommonCodes::default();
-        for (key, value) in root.get_ref().iter() {
-            if let DeValue::Table(table) = value.get_ref() {
-                common.collect(key.get_ref(), table);
-            }
-        }
-        Ok(common)
-    }
-
-    fn collect(&mut self, path: &str, table: &DeTable<'_>) {
-        let mut is_code = false;
-        let mut retry = None;
-        for (key, value) in table.iter() {
-            match (key.get_ref().as_ref(), value.get_ref()) {
-                (_, DeValue::Table(child)) => {
-                    self.collect(&format!("{path}.{}", key.get_ref()), child)
-                }
-                ("description", _) => is_code = true,
-                ("retry", DeValue::String(text)) => retry = Retry::parse(text),
-                _ => {}
-            }
-        }
-        self.tables.insert(path.to_owned(), (is_code, retry));
+        let mut diagnostics = Diagnostics::default();
+        let file = schema::parse(&Arc::from(BUILTIN_LABEL), BUILTIN_SOURCE, &mut diagnostics);
+        let tables = file
+            .tables
+            .into_iter()
+            .map(|table| {
+                let retry = table
+                    .retry
+                    .and_then(|setting| Retry::parse(setting.value.as_str()));
+                (table.path, (table.description.is_some(), retry))
+            })
+            .collect();
+        CommonCodes { tables }
     }
 
     /// The common codes (not categories), sorted.

@@ -1,43 +1,14 @@
-//! The variant naming rule of codes.toml and the names the importer gives
-//! codes that collide under it.
+//! The names the importer gives codes that collide under the variant
+//! naming rule (the core's).
 
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The longest code the grammar accepts.
-pub const MAX_CODE_LEN: usize = 128;
+pub use tencent_errors_core::naming::{dotted_variant_name, variant_name};
 
 /// Whether `code` fits the grammar: segments of `[A-Za-z][A-Za-z0-9_]*`
 /// joined by dots, at most 128 characters.
 pub fn fits_grammar(code: &str) -> bool {
-    code.len() <= MAX_CODE_LEN
-        && code.split('.').all(|segment| {
-            let mut bytes = segment.bytes();
-            matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic())
-                && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        })
-}
-
-/// The variant name of a code: split on `.` and `_`, upper-case the first
-/// letter of each piece, keep the rest, concatenate.
-pub fn variant_name(code: &str) -> String {
-    let mut name = String::with_capacity(code.len());
-    for piece in code.split(['.', '_']) {
-        let mut chars = piece.chars();
-        if let Some(first) = chars.next() {
-            name.extend(first.to_uppercase());
-            name.push_str(chars.as_str());
-        }
-    }
-    name
-}
-
-/// The name proposed for a colliding code: its pieces joined with `Dot`
-/// where it has a dot (`InvalidParameter.Value` gives `InvalidParameterDotValue`).
-pub fn dotted_variant_name(code: &str) -> String {
-    code.split('.')
-        .map(variant_name)
-        .collect::<Vec<_>>()
-        .join("Dot")
+    tencent_errors_core::naming::check_code(code).is_ok()
 }
 
 /// Gives every code a variant name, unique within the enum, and returns the
