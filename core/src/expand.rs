@@ -9,9 +9,9 @@ use std::path::PathBuf;
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
+use tencent_errors_table::build::{u16_bytes, BuildError, TableBytes, TextsBytes};
 
 use crate::naming;
-use crate::phf;
 use crate::validate::CodeSet;
 
 /// What `error_codes!` generates from.
@@ -49,14 +49,6 @@ pub struct Tables {
 /// Builds the statics: codes then categories, with retry bytes, parents and
 /// the perfect hash; descriptions; explicit variant names.
 pub fn tables(set: &CodeSet) -> Tables {
-    let private = private_path();
-    let entries: Vec<&str> = set
-        .codes
-        .iter()
-        .map(|code| code.code.as_str())
-        .chain(set.categories.iter().map(|category| category.path.as_str()))
-        .collect();
-    let codes = texts(entries.iter().copied());
     let descriptions = texts(set.codes.iter().map(|code| code.description.as_str()));
     let descriptions_zh = if set.codes.iter().any(|code| code.description_zh.is_some()) {
         texts(
@@ -67,7 +59,7 @@ pub fn tables(set: &CodeSet) -> Tables {
     } else {
         texts(std::iter::empty())
     };
-    let deprecated = u16_bytes(
+    let deprecated = u16_literal(
         set.codes
             .iter()
             .enumerate()
@@ -84,6 +76,24 @@ pub fn tables(set: &CodeSet) -> Tables {
             let name = Literal::string(&code.variant);
             quote!((#index, #name))
         });
+    Tables {
+        table: code_table(table_bytes(set)),
+        descriptions,
+        descriptions_zh,
+        deprecated,
+        name_overrides: quote!(&[#(#overrides),*]),
+    }
+}
+
+/// The table of a code set, as `tencent-errors-table` lays it out: codes,
+/// then categories, with retry bytes, parents and the perfect hash.
+pub fn table_bytes(set: &CodeSet) -> Result<TableBytes, BuildError> {
+    let entries: Vec<&str> = set
+        .codes
+        .iter()
+        .map(|code| code.code.as_str())
+        .chain(set.categories.iter().map(|category| category.path.as_str()))
+        .collect();
     let retry: Vec<u8> = set
         .codes
         .iter()
@@ -91,23 +101,31 @@ pub fn tables(set: &CodeSet) -> Tables {
         .chain(set.categories.iter().map(|category| category.retry))
         .map(|retry| retry.table_byte())
         .collect();
-    let parents = u16_bytes(
-        set.codes
-            .iter()
-            .map(|code| code.parent.map_or(u16::MAX, |parent| parent as u16)),
-    );
-    // Validation caps the entries below u16::MAX, so a hash always exists.
-    let hash = phf::build(&entries).unwrap_or(phf::PerfectHash {
-        seed: 0,
-        pilots: Vec::new(),
-        slots: Vec::new(),
-    });
-    let seed = Literal::u64_unsuffixed(hash.seed);
-    let retry = Literal::byte_string(&retry);
-    let pilots = u16_bytes(hash.pilots.iter().copied());
-    let slots = u16_bytes(hash.slots.iter().copied());
-    let known = Literal::u16_unsuffixed(set.codes.len() as u16);
-    let table = quote! {
+    let parents: Vec<Option<u16>> = set
+        .codes
+        .iter()
+        .map(|code| code.parent.map(|parent| parent as u16))
+        .collect();
+    TableBytes::build(&entries, set.codes.len(), &retry, &parents)
+}
+
+/// `CodeTable { .. }` of a built table. The checks keep entries distinct,
+/// within the grammar and below the size limit; should a table still not
+/// build, the enum gets an empty one (and the build already has an error).
+pub fn code_table(bytes: Result<TableBytes, BuildError>) -> TokenStream {
+    let private = private_path();
+    let bytes = bytes.or_else(|_| TableBytes::build(&[], 0, &[], &[]));
+    let Ok(bytes) = bytes else {
+        return quote!(::core::unreachable!());
+    };
+    let codes = texts_literal(&bytes.codes);
+    let known = Literal::u16_unsuffixed(bytes.known);
+    let retry = Literal::byte_string(&bytes.retry);
+    let parents = Literal::byte_string(&bytes.parents);
+    let seed = Literal::u64_unsuffixed(bytes.hash.seed);
+    let pilots = Literal::byte_string(&bytes.hash.pilots);
+    let slots = Literal::byte_string(&bytes.hash.slots);
+    quote! {
         #private::CodeTable {
             codes: #codes,
             known: #known,
@@ -117,35 +135,24 @@ pub fn tables(set: &CodeSet) -> Tables {
             pilots: #pilots,
             slots: #slots,
         }
-    };
-    Tables {
-        table,
-        descriptions,
-        descriptions_zh,
-        deprecated,
-        name_overrides: quote!(&[#(#overrides),*]),
     }
 }
 
-/// `Texts { .. }` of `parts`: one string, and the end offset of each as
-/// little-endian `u32`s in a byte string.
+/// `Texts { .. }` of `parts`.
 pub fn texts<'a>(parts: impl Iterator<Item = &'a str>) -> TokenStream {
-    let mut text = String::new();
-    let mut ends = Vec::new();
-    for part in parts {
-        text.push_str(part);
-        ends.extend_from_slice(&(text.len() as u32).to_le_bytes());
-    }
-    let text = Literal::string(&text);
-    let ends = Literal::byte_string(&ends);
+    texts_literal(&TextsBytes::new(parts))
+}
+
+fn texts_literal(bytes: &TextsBytes) -> TokenStream {
+    let text = Literal::string(&bytes.text);
+    let ends = Literal::byte_string(&bytes.ends);
     let private = private_path();
     quote!(#private::Texts { text: #text, ends: #ends })
 }
 
 /// Little-endian `u16`s as a byte-string literal.
-pub fn u16_bytes(values: impl Iterator<Item = u16>) -> Literal {
-    let bytes: Vec<u8> = values.flat_map(u16::to_le_bytes).collect();
-    Literal::byte_string(&bytes)
+pub fn u16_literal(values: impl Iterator<Item = u16>) -> Literal {
+    Literal::byte_string(&u16_bytes(values))
 }
 
 /// `From<CommonCode>`, `to_common` and `common_ancestor` for an enum whose

@@ -24,7 +24,6 @@ pub mod expand;
 pub mod input;
 pub mod load;
 pub mod naming;
-pub mod phf;
 pub mod schema;
 pub mod validate;
 

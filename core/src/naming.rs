@@ -1,7 +1,7 @@
 //! The code grammar, the variant naming rule and "did you mean" suggestions.
 
-/// The longest code the grammar accepts.
-pub const MAX_CODE_LEN: usize = 128;
+/// The longest code the grammar accepts: the longest a table holds.
+pub const MAX_CODE_LEN: usize = tencent_errors_table::MAX_CODE_LEN;
 
 /// Whether `segment` matches `[A-Za-z][A-Za-z0-9_]*`.
 pub fn is_valid_segment(segment: &str) -> bool {

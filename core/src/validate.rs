@@ -12,9 +12,8 @@ use crate::schema::{Retry, Setting, Table};
 /// The variant that holds unknown codes.
 pub const OTHER_VARIANT: &str = "Other";
 
-/// The most entries (codes and categories) a table can index with `u16`,
-/// keeping `u16::MAX` free as a marker.
-pub const MAX_ENTRIES: usize = u16::MAX as usize - 1;
+/// The most entries (codes and categories) a table holds.
+pub const MAX_ENTRIES: usize = tencent_errors_table::build::MAX_ENTRIES;
 
 /// A code ready for code generation.
 #[derive(Debug, Clone, PartialEq, Eq)]

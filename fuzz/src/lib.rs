@@ -4,7 +4,7 @@
 
 #![allow(dead_code, clippy::all)]
 
-use tencent_errors_core::{diagnostic, load, phf, validate};
+use tencent_errors_core::{diagnostic, expand, load, validate};
 
 use std::collections::HashSet;
 
@@ -53,12 +53,10 @@ fn check_generatable(set: &validate::CodeSet) {
         .collect();
     let distinct: HashSet<&str> = entries.iter().copied().collect();
     assert_eq!(distinct.len(), entries.len(), "entries repeat");
-    let hash = phf::build(&entries).expect("a perfect hash over distinct entries");
+    let bytes = expand::table_bytes(set).expect("a table over distinct entries");
+    let table = bytes.table();
     for (index, entry) in entries.iter().enumerate() {
-        let hashed = phf::hash(entry.as_bytes(), hash.seed);
-        let pilot = hash.pilots[phf::reduce(hashed, hash.pilots.len())];
-        let slot = phf::slot(hashed, pilot, hash.slots.len());
-        assert_eq!(usize::from(hash.slots[slot]), index, "{entry}");
+        assert_eq!(table.lookup(entry), Some(index as u16), "{entry}");
     }
 }
 

@@ -44,7 +44,7 @@ impl OtherCode for String {
     }
     /// A bare string gets the class its category has among the common codes.
     fn retry_class(&self) -> crate::RetryClass {
-        crate::CommonCode::from_code(self).retry_class()
+        common_retry_class(self)
     }
     fn description(&self) -> Option<&'static str> {
         None
@@ -59,7 +59,7 @@ impl OtherCode for Box<str> {
         self
     }
     fn retry_class(&self) -> crate::RetryClass {
-        crate::CommonCode::from_code(self).retry_class()
+        common_retry_class(self)
     }
     fn description(&self) -> Option<&'static str> {
         None
@@ -70,6 +70,12 @@ impl OtherCode for Box<str> {
 #[inline]
 pub fn retry_class(table: &CodeTable<'_>, index: u16) -> crate::RetryClass {
     table.retry_class(index)
+}
+
+/// The retry class of `code` among the common codes, without decoding it
+/// (which would copy an unknown code).
+fn common_retry_class(code: &str) -> crate::RetryClass {
+    <crate::CommonCode as Generated>::table().inherited_retry_class(code)
 }
 
 /// Whether `sorted`, little-endian `u16`s in ascending order, holds `value`.

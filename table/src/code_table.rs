@@ -1,7 +1,7 @@
 //! A generated code table and the perfect-hash lookup from a wire string to
 //! a table index.
 
-use crate::{hash, reduce, slot, u16_at, Texts};
+use crate::{hash, reduce, slot, u16_at, Texts, MAX_CODE_LEN};
 
 /// `parents` value of a code without a known ancestor.
 pub const NO_PARENT: u16 = u16::MAX;
@@ -54,11 +54,14 @@ pub struct CodeTable<'a> {
 
 impl<'a> CodeTable<'a> {
     /// The table index of `code` (a code or a category), if the table has it.
+    ///
+    /// A string longer than [`MAX_CODE_LEN`] is no entry: it is refused
+    /// without being hashed.
     #[inline]
     pub fn lookup(&self, code: &str) -> Option<u16> {
         let buckets = self.pilots.len() / 2;
         let slots = self.slots.len() / 2;
-        if buckets == 0 || slots == 0 {
+        if buckets == 0 || slots == 0 || code.len() > MAX_CODE_LEN {
             return None;
         }
         let hash = hash(code.as_bytes(), self.seed);
@@ -100,14 +103,12 @@ impl<'a> CodeTable<'a> {
 
     /// The nearest entry (code or category) that is `code` itself or one of
     /// its dotted prefixes: where an unknown code takes its metadata from.
+    ///
+    /// At most one lookup per dot among the first [`MAX_CODE_LEN`] bytes:
+    /// the cost does not grow with the length of `code`.
     pub fn nearest_entry(&self, code: &str) -> Option<u16> {
-        let mut prefix = code;
-        loop {
-            if let Some(index) = self.lookup(prefix) {
-                return Some(index);
-            }
-            prefix = &prefix[..prefix.rfind('.')?];
-        }
+        self.lookup(code)
+            .or_else(|| ancestors(code).find_map(|prefix| self.lookup(prefix)))
     }
 
     /// `code` itself or its nearest ancestor, whichever is first one of the
@@ -119,13 +120,7 @@ impl<'a> CodeTable<'a> {
 
     /// The nearest strict ancestor of `code` that is one of the enum's codes.
     pub fn nearest_ancestor_code(&self, code: &str) -> Option<u16> {
-        let mut prefix = code;
-        loop {
-            prefix = &prefix[..prefix.rfind('.')?];
-            if let Some(index) = self.lookup_code(prefix) {
-                return Some(index);
-            }
-        }
+        ancestors(code).find_map(|prefix| self.lookup_code(prefix))
     }
 
     /// The retry byte an unknown `code` inherits from its nearest known
@@ -134,4 +129,24 @@ impl<'a> CodeTable<'a> {
         self.nearest_entry(code)
             .map_or(0, |index| self.retry_byte(index))
     }
+}
+
+/// The strict dotted prefixes of `code` that can be entries (at most
+/// [`MAX_CODE_LEN`] bytes), nearest first: only the first
+/// `MAX_CODE_LEN + 1` bytes are ever read, however long `code` is.
+///
+/// ```
+/// let prefixes: Vec<&str> = tencent_errors_table::ancestors("A.B.C").collect();
+/// assert_eq!(prefixes, ["A.B", "A"]);
+/// ```
+pub fn ancestors(code: &str) -> impl Iterator<Item = &str> {
+    // A prefix ends before a dot, and an entry has at most MAX_CODE_LEN
+    // bytes: dots past that index end no entry. `.` is ASCII, so every cut
+    // is on a character boundary.
+    let window = &code.as_bytes()[..code.len().min(MAX_CODE_LEN + 1)];
+    let mut end = window.len();
+    core::iter::from_fn(move || {
+        end = window[..end].iter().rposition(|&byte| byte == b'.')?;
+        code.get(..end)
+    })
 }

@@ -20,6 +20,8 @@ pub fn hash(bytes: &[u8], seed: u64) -> u64 {
     // wyhash-style: one multiply per 16 bytes, and the short tail read with
     // overlapping loads instead of a copy of variable length.
     let len = bytes.len();
+    #[cfg(test)]
+    count::record(len);
     let mut state = seed ^ (len as u64).wrapping_mul(K0);
     let (a, b) = if len <= 16 {
         if len >= 8 {
@@ -85,6 +87,31 @@ pub const fn slot(hash: u64, pilot: u16, slots: usize) -> usize {
         folded_multiply(hash ^ (pilot as u64).wrapping_mul(K0), K2),
         slots,
     )
+}
+
+/// What the tests count: calls of [`hash`] and the bytes they read, on this thread.
+#[cfg(test)]
+pub(crate) mod count {
+    use core::cell::Cell;
+
+    std::thread_local! {
+        static HASHED: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+    }
+
+    pub(crate) fn record(len: usize) {
+        HASHED.with(|hashed| {
+            let (calls, bytes) = hashed.get();
+            hashed.set((calls + 1, bytes + len));
+        });
+    }
+
+    /// The calls and bytes hashed while `work` ran.
+    pub(crate) fn hashed_by(work: impl FnOnce()) -> (usize, usize) {
+        let before = HASHED.with(Cell::get);
+        work();
+        let after = HASHED.with(Cell::get);
+        (after.0 - before.0, after.1 - before.1)
+    }
 }
 
 #[cfg(test)]

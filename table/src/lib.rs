@@ -21,11 +21,27 @@
 //! ```
 #![no_std]
 
+#[cfg(any(test, feature = "build"))]
+extern crate alloc;
+#[cfg(test)]
+extern crate std;
+
+#[cfg(any(test, feature = "build"))]
+pub mod build;
+
 mod code_table;
 mod hash;
 mod texts;
 
-pub use code_table::{CodeTable, EMPTY_SLOT, NO_PARENT};
+#[cfg(test)]
+mod tests;
+
+pub use code_table::{ancestors, CodeTable, EMPTY_SLOT, NO_PARENT};
+
+/// The longest code (and category) a table holds, in bytes: the limit of
+/// the codes.toml grammar. Lookups refuse longer strings without hashing
+/// them, and look at no prefix longer than this.
+pub const MAX_CODE_LEN: usize = 128;
 pub use hash::{hash, reduce, slot};
 pub use texts::Texts;
 

@@ -222,3 +222,28 @@ fn extended_enums_convert_to_and_from_common_codes() {
     }
     assert_eq!(ProductCode::ALL.len(), CommonCode::ALL.len() + 3);
 }
+
+/// A derived enum whose catch-all is a bare string.
+#[derive(Debug, PartialEq, TencentError)]
+enum StringCatchAll {
+    #[tencent(code = "InternalError")]
+    Internal,
+    #[tencent(other)]
+    Other(String),
+}
+
+#[test]
+fn a_megabyte_of_dots_in_a_string_catch_all_keeps_its_inherited_class() {
+    let dots = format!("RequestLimitExceeded{}", ".".repeat(1 << 20));
+    let code = StringCatchAll::from_code(&dots);
+    assert_eq!(code.as_str().len(), dots.len());
+    assert_eq!(code.retry_class(), RetryClass::Throttling);
+    let beyond = format!("{}.RequestLimitExceeded", "A".repeat(200));
+    assert_eq!(
+        StringCatchAll::from_code(&beyond).retry_class(),
+        RetryClass::Never
+    );
+    let product = ProductCode::from_code(&format!("InternalError.Db{}", ".".repeat(1 << 20)));
+    assert_eq!(product.common_ancestor(), Some(CommonCode::InternalError));
+    assert_eq!(product.parent(), Some(ProductCode::InternalError));
+}

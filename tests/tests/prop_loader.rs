@@ -5,7 +5,7 @@
 //!
 //! The pipeline is `tencent-errors-core`'s, the one the macros run.
 
-use tencent_errors_core::{diagnostic, load, phf, validate};
+use tencent_errors_core::{diagnostic, expand, load, validate};
 
 use std::collections::HashSet;
 
@@ -33,7 +33,8 @@ fn load_like_the_macro(source: &str) -> (CodeSet, Vec<String>) {
     (set, errors)
 }
 
-/// The perfect hash over codes then categories finds every entry at its index.
+/// The table over codes then categories finds every entry at its index, as
+/// the runtime looks it up, and keeps every parent.
 fn check_perfect_hash(set: &CodeSet) {
     let entries: Vec<&str> = set
         .codes
@@ -43,10 +44,14 @@ fn check_perfect_hash(set: &CodeSet) {
         .collect();
     let distinct: HashSet<&str> = entries.iter().copied().collect();
     assert_eq!(distinct.len(), entries.len(), "entries repeat: {entries:?}");
-    let hash = phf::build(&entries).expect("a perfect hash over distinct entries");
+    let bytes = expand::table_bytes(set).expect("a table over distinct entries");
+    let table = bytes.table();
     for (index, entry) in entries.iter().enumerate() {
-        let found = hash.lookup(&entries, entry);
-        assert_eq!(found, Some(index as u16), "{entry}");
+        assert_eq!(table.lookup(entry), Some(index as u16), "{entry}");
+    }
+    for (index, code) in set.codes.iter().enumerate() {
+        let parent = code.parent.map(|parent| parent as u16);
+        assert_eq!(table.parent(index as u16), parent, "{}", code.code);
     }
 }
 

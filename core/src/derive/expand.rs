@@ -10,8 +10,9 @@ use syn::Fields;
 
 use super::attr::{Enum, Variant};
 use super::valid::Resolved;
-use crate::expand::{texts, track_files, u16_bytes};
-use crate::phf;
+use tencent_errors_table::build::TableBytes;
+
+use crate::expand::{code_table, texts, track_files};
 
 fn private() -> TokenStream {
     quote!(::tencent_errors::__private)
@@ -67,29 +68,23 @@ pub fn expand(input: &Enum<'_>, resolved: &Resolved<'_>) -> TokenStream {
         .iter()
         .map(|coded| coded.code.as_str())
         .collect();
-    let hash = phf::build(&codes).unwrap_or(phf::PerfectHash {
-        seed: 0,
-        pilots: Vec::new(),
-        slots: Vec::new(),
-    });
-    let known = proc_macro2::Literal::u16_unsuffixed(codes.len() as u16);
-    let code_texts = texts(codes.iter().copied());
     let description_texts = texts(
         resolved
             .codes
             .iter()
             .map(|coded| coded.description.as_deref().unwrap_or("")),
     );
-    let retry = proc_macro2::Literal::byte_string(
-        &resolved
-            .codes
-            .iter()
-            .map(|coded| coded.retry.table_byte())
-            .collect::<Vec<u8>>(),
-    );
-    let seed = proc_macro2::Literal::u64_unsuffixed(hash.seed);
-    let pilots = u16_bytes(hash.pilots.iter().copied());
-    let slots = u16_bytes(hash.slots.iter().copied());
+    let retry: Vec<u8> = resolved
+        .codes
+        .iter()
+        .map(|coded| coded.retry.table_byte())
+        .collect();
+    let table = code_table(TableBytes::build(
+        &codes,
+        codes.len(),
+        &retry,
+        &vec![None; codes.len()],
+    ));
     let tracking = track_files(&resolved.files);
 
     let indices: Vec<proc_macro2::Literal> = (0..codes.len())
@@ -227,15 +222,7 @@ pub fn expand(input: &Enum<'_>, resolved: &Resolved<'_>) -> TokenStream {
         const _: () = {
             #tracking
 
-            static TABLE: #private::CodeTable<'static> = #private::CodeTable {
-                codes: #code_texts,
-                known: #known,
-                retry: #retry,
-                parents: b"",
-                seed: #seed,
-                pilots: #pilots,
-                slots: #slots,
-            };
+            static TABLE: #private::CodeTable<'static> = #table;
             static DESCRIPTIONS: #private::Texts<'static> = #description_texts;
 
             impl #impl_generics #ident #ty_generics #where_clause {

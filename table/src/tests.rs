@@ -1,0 +1,132 @@
+//! Lookups of tables laid out by `build`, and what they cost: hostile codes
+//! (a megabyte of dots) cost a bounded number of hash calls.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::build::TableBytes;
+use crate::hash::count::hashed_by;
+use crate::{ancestors, EMPTY_SLOT, MAX_CODE_LEN};
+
+fn synthetic_codes(count: usize) -> Vec<String> {
+    (0..count)
+        .map(|i| format!("Category{}.SubCategory{}.Detail{i}", i % 17, i % 101))
+        .collect()
+}
+
+fn table_of(codes: &[&str]) -> TableBytes {
+    let parents: Vec<Option<u16>> = codes.iter().map(|_| None).collect();
+    TableBytes::build(codes, codes.len(), &alloc::vec![1; codes.len()], &parents).unwrap()
+}
+
+#[test]
+fn every_key_is_found_and_others_are_not() {
+    for count in [1, 2, 26, 1000, 12_388] {
+        let owned = synthetic_codes(count);
+        let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let bytes = table_of(&keys);
+        let table = bytes.table();
+        for (index, key) in keys.iter().enumerate() {
+            assert_eq!(table.lookup(key), Some(index as u16), "{key}");
+        }
+        assert_eq!(table.lookup("Category1.Nope"), None);
+        assert!(bytes.hash.slots.len() / 2 >= count);
+    }
+}
+
+#[test]
+fn empty_key_set_builds() {
+    let bytes = table_of(&[]);
+    assert!(bytes
+        .hash
+        .slots
+        .chunks(2)
+        .all(|slot| u16::from_le_bytes([slot[0], slot[1]]) == EMPTY_SLOT));
+    assert_eq!(bytes.table().lookup(""), None);
+}
+
+#[test]
+fn repeated_and_overlong_entries_are_refused() {
+    use crate::build::BuildError;
+    assert_eq!(
+        TableBytes::build(&["A", "A"], 2, &[0, 0], &[None, None]),
+        Err(BuildError::Repeated(1))
+    );
+    let long = "A".repeat(MAX_CODE_LEN + 1);
+    assert_eq!(
+        TableBytes::build(&[&long], 1, &[0], &[None]),
+        Err(BuildError::TooLong(0))
+    );
+}
+
+/// `A.` then a megabyte of dots, and the same with letters between the dots.
+fn hostile_codes(len: usize) -> [String; 3] {
+    [
+        format!("RequestLimitExceeded{}", ".".repeat(len)),
+        format!("RequestLimitExceeded{}", ".x".repeat(len / 2)),
+        "x.".repeat(len / 2),
+    ]
+}
+
+#[test]
+fn lookups_of_overlong_codes_hash_nothing() {
+    let bytes = table_of(&["RequestLimitExceeded", "InternalError"]);
+    let table = bytes.table();
+    let long = ".".repeat(MAX_CODE_LEN + 1);
+    assert_eq!(hashed_by(|| assert_eq!(table.lookup(&long), None)), (0, 0));
+    assert_eq!(
+        hashed_by(|| assert_eq!(table.lookup_code(&long), None)),
+        (0, 0)
+    );
+}
+
+#[test]
+fn unknown_codes_cost_a_bounded_number_of_hashes_however_long() {
+    let bytes = table_of(&["RequestLimitExceeded", "InternalError"]);
+    let table = bytes.table();
+    // At most one lookup per dot in the first MAX_CODE_LEN + 1 bytes, each
+    // of a prefix of at most MAX_CODE_LEN bytes.
+    let (most_calls, most_bytes) = (MAX_CODE_LEN + 2, (MAX_CODE_LEN + 2) * MAX_CODE_LEN);
+    let mut costs = Vec::new();
+    for len in [1 << 10, 1 << 16, 1 << 20] {
+        for code in hostile_codes(len) {
+            let cost = hashed_by(|| {
+                table.nearest_entry(&code);
+                table.nearest_code(&code);
+                table.nearest_ancestor_code(&code);
+                table.inherited_retry_byte(&code);
+            });
+            assert!(
+                cost.0 <= 4 * most_calls && cost.1 <= 4 * most_bytes,
+                "{cost:?} for {} bytes",
+                code.len()
+            );
+            costs.push(cost);
+        }
+    }
+    // The same work at a kilobyte as at a megabyte.
+    assert_eq!(costs[..3], costs[3..6]);
+    assert_eq!(costs[..3], costs[6..]);
+}
+
+#[test]
+fn inheritance_still_finds_the_nearest_known_prefix() {
+    let bytes = table_of(&["RequestLimitExceeded", "InternalError"]);
+    let table = bytes.table();
+    for code in hostile_codes(1 << 20) {
+        let expected = code.starts_with("RequestLimitExceeded").then_some(0);
+        assert_eq!(table.nearest_entry(&code), expected);
+        assert_eq!(table.nearest_ancestor_code(&code), expected);
+    }
+    assert_eq!(table.nearest_code("InternalError.Db.X"), Some(1));
+}
+
+#[test]
+fn ancestors_stop_at_the_longest_possible_entry() {
+    let code = format!("{}.B.C", "A".repeat(MAX_CODE_LEN - 2));
+    let found: Vec<&str> = ancestors(&code).collect();
+    assert_eq!(found, [&code[..MAX_CODE_LEN], &code[..MAX_CODE_LEN - 2]]);
+    let beyond = format!("{}.B", "A".repeat(MAX_CODE_LEN + 1));
+    assert_eq!(ancestors(&beyond).count(), 0);
+}
