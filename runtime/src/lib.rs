@@ -42,6 +42,14 @@ mod table;
 
 pub mod retry;
 
+#[cfg(feature = "limiter")]
+#[cfg_attr(docsrs, doc(cfg(feature = "limiter")))]
+pub mod limiter;
+
+#[cfg(feature = "redis")]
+#[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
+pub mod redis;
+
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;

@@ -166,6 +166,22 @@ impl RetryBudget {
             });
     }
 
+    /// Adds `delta` tokens (removes them when negative), within zero and the
+    /// capacity, and returns the new balance: how a budget shared through
+    /// Redis takes in what the rest of the fleet spent.
+    #[cfg(feature = "redis")]
+    pub(crate) fn adjust(&self, delta: i64) -> u32 {
+        let capacity = i64::from(self.config.capacity);
+        let clamp = |available: u32| (i64::from(available) + delta).clamp(0, capacity) as u32;
+        match self
+            .tokens
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |available| {
+                Some(clamp(available))
+            }) {
+            Ok(previous) | Err(previous) => clamp(previous),
+        }
+    }
+
     /// Books a call's success: a first-try success puts back
     /// [`success_refill`](BudgetConfig::success_refill) tokens; a success
     /// after retries gives back the price of the last retry, as the AWS SDK
