@@ -382,8 +382,7 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
 
                 /// The first segment of the code (`AuthFailure` for `AuthFailure.SignatureExpire`).
                 pub fn category(&self) -> &str {
-                    let code = self.as_str();
-                    code.split('.').next().unwrap_or(code)
+                    #private::category(self.as_str())
                 }
 
                 /// Whether the enum lists this code (it is not `Other`).

@@ -12,6 +12,23 @@ use crate::schema::{Retry, Setting, Table};
 /// The variant that holds unknown codes.
 pub const OTHER_VARIANT: &str = "Other";
 
+/// The associated items of a generated enum: a variant of one of these
+/// names would hide it (`Codes::ALL` would name the variant).
+pub const GENERATED_ITEMS: &[&str] = &[
+    "ALL",
+    "from_code",
+    "as_str",
+    "description",
+    "description_zh",
+    "is_deprecated",
+    "retry_class",
+    "parent",
+    "category",
+    "is_known",
+    "to_common",
+    "common_ancestor",
+];
+
 /// The most entries (codes and categories) a table holds.
 pub const MAX_ENTRIES: usize = tencent_errors_table::build::MAX_ENTRIES;
 
@@ -398,6 +415,23 @@ fn check_variants(set: &CodeSet, diagnostics: &mut Diagnostics) {
             );
             continue;
         }
+        if GENERATED_ITEMS.contains(&code.variant.as_str()) {
+            diagnostics.push(
+                Diagnostic::at(
+                    explicit_location.unwrap_or(&code.location),
+                    format!(
+                        "`{}` would be the variant `{}`, which hides the enum's generated `{}`",
+                        code.code, code.variant, code.variant
+                    ),
+                )
+                .help(format!(
+                    "add `variant = \"{}Code\"` to `[{}]`",
+                    naming::variant_name(&code.variant),
+                    code.code
+                )),
+            );
+            continue;
+        }
         if code.variant == OTHER_VARIANT {
             diagnostics.push(
                 Diagnostic::at(
@@ -477,6 +511,7 @@ pub fn usable_subset(set: &CodeSet) -> CodeSet {
     for (index, code) in set.codes.iter().enumerate() {
         if naming::check_identifier(&code.variant).is_ok()
             && code.variant != OTHER_VARIANT
+            && !GENERATED_ITEMS.contains(&code.variant.as_str())
             && seen.insert(code.variant.clone())
         {
             remap[index] = Some(codes.len());
@@ -674,6 +709,23 @@ mod tests {
             ("b", Some("乙"))
         );
         assert_eq!(b.retry_reason.as_deref(), Some("why"));
+    }
+
+    #[test]
+    fn variants_that_would_hide_generated_items_are_errors() {
+        let (set, errors) = resolve_str(
+            "[ALL]\ndescription = \"a\"\n[X]\ndescription = \"x\"\nvariant = \"from_code\"\n[Y]\ndescription = \"y\"\n",
+        );
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(
+            errors[0],
+            "codes.toml:1:2: `ALL` would be the variant `ALL`, which hides the enum's generated `ALL`\n= help: add `variant = \"ALLCode\"` to `[ALL]`"
+        );
+        assert!(errors[1].starts_with("codes.toml:5:11: `X` would be the variant `from_code`"));
+        assert!(errors[1].contains("add `variant = \"FromCodeCode\"` to `[X]`"));
+        let usable = usable_subset(&set);
+        let names: Vec<&str> = usable.codes.iter().map(|c| c.variant.as_str()).collect();
+        assert_eq!(names, ["Y"]);
     }
 
     #[test]

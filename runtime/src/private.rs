@@ -78,6 +78,15 @@ fn common_retry_class(code: &str) -> crate::RetryClass {
     <crate::CommonCode as Generated>::table().inherited_retry_class(code)
 }
 
+/// The first segment of `code` (`AuthFailure` for `AuthFailure.SignatureExpire`).
+#[inline]
+pub fn category(code: &str) -> &str {
+    match code.find('.') {
+        Some(end) => &code[..end],
+        None => code,
+    }
+}
+
 /// Whether `sorted`, little-endian `u16`s in ascending order, holds `value`.
 pub fn sorted_u16_contains(sorted: &[u8], value: u16) -> bool {
     let (mut low, mut high) = (0, sorted.len() / 2);

@@ -118,9 +118,11 @@ pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<Enum<'a>
         serde: true,
         variants: Vec::new(),
     };
+    let mut seen = SeenKeys::default();
     for attr in tencent_attrs(&input.attrs) {
         let result = attr.parse_nested_meta(|meta| {
             let key = key_of(&meta.path);
+            seen.check(&key, meta.path.span(), "the enum", errors);
             match key.as_str() {
                 CODES => parsed.codes = Some(meta.value()?.parse()?),
                 DISPLAY => parsed.display = meta.value()?.parse::<LitBool>()?.value,
@@ -144,9 +146,14 @@ pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<Enum<'a>
             span: variant.ident.span(),
             attr_error: false,
         };
+        let mut seen = SeenKeys::default();
+        let place = format!("variant `{}`", variant.ident);
         for attr in tencent_attrs(&variant.attrs) {
             let result = attr.parse_nested_meta(|meta| {
                 let key = key_of(&meta.path);
+                if seen.check(&key, meta.path.span(), &place, errors) {
+                    parsed_variant.attr_error = true;
+                }
                 match key.as_str() {
                     CODE => parsed_variant.code = Some(meta.value()?.parse()?),
                     RETRY => parsed_variant.retry = Some(meta.value()?.parse()?),
@@ -163,6 +170,34 @@ pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<Enum<'a>
         parsed.variants.push(parsed_variant);
     }
     Some(parsed)
+}
+
+/// The keys already given in the `#[tencent]` attributes of one item.
+#[derive(Default)]
+struct SeenKeys {
+    first: Vec<(String, Span)>,
+}
+
+impl SeenKeys {
+    /// A key is given once per item, across all its `#[tencent]`
+    /// attributes: a second value would silently replace the first.
+    /// Returns whether `key` was a repeat.
+    fn check(&mut self, key: &str, span: Span, place: &str, errors: &mut Errors) -> bool {
+        match self.first.iter().find(|(seen, _)| seen == key) {
+            Some((_, first)) => {
+                errors.push(
+                    span,
+                    format!("`{key}` is given twice on {place}\n= help: keep one of the two"),
+                );
+                errors.push(*first, format!("`{key}` is first given here"));
+                true
+            }
+            None => {
+                self.first.push((key.to_owned(), span));
+                false
+            }
+        }
+    }
 }
 
 fn tencent_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {

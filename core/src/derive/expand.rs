@@ -216,6 +216,21 @@ pub fn expand(input: &Enum<'_>, resolved: &Resolved<'_>) -> TokenStream {
         }
     });
     let index_fn = format_ident!("__tencent_index");
+    // Without code variants, a `match` of only a diverging arm would warn
+    // (unreachable call) under `-D warnings`.
+    let from_index_body = if resolved.codes.is_empty() {
+        quote! {
+            let _ = index;
+            ::core::option::Option::None
+        }
+    } else {
+        quote! {
+            ::core::option::Option::Some(match index {
+                #(#indices => #constructors,)*
+                _ => return ::core::option::Option::None,
+            })
+        }
+    };
 
     quote! {
         #[doc(hidden)]
@@ -228,10 +243,7 @@ pub fn expand(input: &Enum<'_>, resolved: &Resolved<'_>) -> TokenStream {
             impl #impl_generics #ident #ty_generics #where_clause {
                 #[inline]
                 fn __tencent_from_index(index: u16) -> ::core::option::Option<Self> {
-                    ::core::option::Option::Some(match index {
-                        #(#indices => #constructors,)*
-                        _ => return ::core::option::Option::None,
-                    })
+                    #from_index_body
                 }
 
                 #[inline]
