@@ -28,6 +28,7 @@
 //! # Ok::<(), tencent_errors_catalogue::read::ReadError>(())
 //! ```
 
+pub mod layers;
 pub mod model;
 pub mod read;
 pub mod write;

@@ -8,13 +8,14 @@
 use std::path::PathBuf;
 
 use proc_macro::TokenStream;
+use tencent_errors_core::load::BuiltinLayers;
 
 /// Generates an error-code enum from a codes.toml file.
 ///
 /// See the `tencent-errors` crate for the full documentation.
 #[proc_macro]
 pub fn error_codes(input: TokenStream) -> TokenStream {
-    tencent_errors_core::error_codes(input.into(), &manifest_dir()).into()
+    tencent_errors_core::error_codes_with(input.into(), &manifest_dir(), builtins()).into()
 }
 
 /// Implements `TencentError` and its companions for an enum of your own.
@@ -22,7 +23,7 @@ pub fn error_codes(input: TokenStream) -> TokenStream {
 /// See the `tencent-errors` crate for the full documentation.
 #[proc_macro_derive(TencentError, attributes(tencent))]
 pub fn derive_tencent_error(input: TokenStream) -> TokenStream {
-    tencent_errors_core::derive_tencent_error(input.into(), &manifest_dir()).into()
+    tencent_errors_core::derive_tencent_error_with(input.into(), &manifest_dir(), builtins()).into()
 }
 
 /// Where codes.toml paths start: the directory of the calling crate's Cargo.toml.
@@ -30,4 +31,19 @@ fn manifest_dir() -> PathBuf {
     std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
         .unwrap_or_default()
+}
+
+/// The layers `extends = ["tencent-errors/PRODUCT"]` names: the shipped
+/// catalogue with the `catalogue` feature, read once per compilation.
+#[cfg(feature = "catalogue")]
+fn builtins() -> &'static dyn BuiltinLayers {
+    use tencent_errors_catalogue::layers::CatalogueLayers;
+    static LAYERS: std::sync::OnceLock<CatalogueLayers> = std::sync::OnceLock::new();
+    LAYERS.get_or_init(CatalogueLayers::shipped)
+}
+
+/// Without the `catalogue` feature, only the common codes are built in.
+#[cfg(not(feature = "catalogue"))]
+fn builtins() -> &'static dyn BuiltinLayers {
+    &tencent_errors_core::load::NoBuiltinLayers
 }

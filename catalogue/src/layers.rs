@@ -1,0 +1,113 @@
+//! The catalogue as built-in layers of codes.toml: a user's file writes
+//! `extends = ["tencent-errors/cvm"]` (the newest API version of CVM) or
+//! `extends = ["tencent-errors/cvm/v20170312"]` (one version; the API's own
+//! spelling `tencent-errors/cvm/2017-03-12` works too) to build on the
+//! codes Tencent publishes, as `"tencent-errors"` builds on the common codes.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use tencent_errors_core::load::{BuiltinLayer, BuiltinLayers, BUILTIN_PREFIX};
+
+use crate::{root, CODES_FILE, DATA_DIR};
+
+/// The shipped catalogue's product-versions, as [`BuiltinLayers`] for the
+/// core's loader.
+///
+/// ```
+/// use tencent_errors_catalogue::layers::CatalogueLayers;
+/// use tencent_errors_core::load::BuiltinLayers;
+///
+/// let layers = CatalogueLayers::shipped();
+/// let cvm = layers.layer("tencent-errors/cvm").unwrap();
+/// assert_eq!(cvm.name, "tencent-errors/cvm/v20170312");
+/// assert!(cvm.source.contains("[InvalidInstanceId.NotFound]"));
+/// assert_eq!(layers.layer("tencent-errors/cvm/2017-03-12").unwrap().name, cvm.name);
+/// assert!(layers.layer("tencent-errors/cvn").is_none());
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct CatalogueLayers {
+    /// Product -> its versions (folder names, oldest first) and their folders.
+    products: BTreeMap<String, BTreeMap<String, PathBuf>>,
+}
+
+impl CatalogueLayers {
+    /// The product-versions of the catalogue this crate ships.
+    pub fn shipped() -> CatalogueLayers {
+        CatalogueLayers::in_dir(root().join(DATA_DIR))
+    }
+
+    /// The product-versions under `data_dir` (`<product>/<version>/codes.toml`).
+    pub fn in_dir(data_dir: PathBuf) -> CatalogueLayers {
+        let mut products: BTreeMap<String, BTreeMap<String, PathBuf>> = BTreeMap::new();
+        for product in subdirectories(&data_dir) {
+            for version in subdirectories(&product) {
+                if version.join(CODES_FILE).is_file() {
+                    products
+                        .entry(file_name(&product))
+                        .or_default()
+                        .insert(file_name(&version), version);
+                }
+            }
+        }
+        CatalogueLayers { products }
+    }
+
+    /// The product and version folder an `extends` entry names, if any.
+    fn find(&self, name: &str) -> Option<(&str, &str, &PathBuf)> {
+        let rest = name.strip_prefix(BUILTIN_PREFIX)?;
+        let (product, version) = match rest.split_once('/') {
+            Some((product, version)) => (product, Some(version)),
+            None => (rest, None),
+        };
+        let (product, versions) = self.products.get_key_value(product)?;
+        let (version, dir) = match version {
+            // The newest: version folders are `vYYYYMMDD`.
+            None => versions.iter().next_back()?,
+            Some(version) => versions
+                .get_key_value(version)
+                .or_else(|| versions.get_key_value(&format!("v{}", version.replace('-', ""))))?,
+        };
+        Some((product, version, dir))
+    }
+}
+
+impl BuiltinLayers for CatalogueLayers {
+    fn layer(&self, name: &str) -> Option<BuiltinLayer> {
+        let (product, version, dir) = self.find(name)?;
+        let source = std::fs::read_to_string(dir.join(CODES_FILE)).ok()?;
+        Some(BuiltinLayer {
+            name: format!("{BUILTIN_PREFIX}{product}/{version}"),
+            source: Cow::Owned(source),
+        })
+    }
+
+    fn names(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        for (product, versions) in &self.products {
+            names.push(format!("{BUILTIN_PREFIX}{product}"));
+            for version in versions.keys() {
+                names.push(format!("{BUILTIN_PREFIX}{product}/{version}"));
+            }
+        }
+        names
+    }
+}
+
+fn subdirectories(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
