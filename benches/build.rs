@@ -1,6 +1,6 @@
 //! Generates the code sets the benchmarks compare on, and every baseline
-//! over them, from `scripts/gen_codes.py` (fixed seed: every build writes
-//! the same codes).
+//! over them, with `xtask::synthetic_codes` (what `cargo xtask gen-codes`
+//! writes; fixed seed: every build writes the same codes).
 //!
 //! For each size N it writes, to `$OUT_DIR`:
 //! - `codes_N.toml`: the codes.toml that `error_codes!` reads (the macro
@@ -15,7 +15,8 @@ use std::env;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
-use std::process::Command;
+
+use xtask::synthetic_codes::{SyntheticCodes, DEFAULT_SEED, DEFAULT_UNKNOWN_SHARE};
 
 /// Code counts always built.
 const SIZES: &[usize] = &[26, 1000];
@@ -29,10 +30,7 @@ const LARGE_VARIABLE: &str = "TENCENT_ERRORS_BENCH_LARGE";
 fn main() {
     let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo"));
-    // A symlink to scripts/gen_codes.py, so that `cargo package` copies it in.
-    let generator = manifest_dir.join("gen_codes.py");
     println!("cargo::rerun-if-changed=build.rs");
-    println!("cargo::rerun-if-changed={}", generator.display());
     println!("cargo::rerun-if-env-changed={LARGE_VARIABLE}");
     println!("cargo::rustc-check-cfg=cfg(large_set)");
 
@@ -43,18 +41,11 @@ fn main() {
     }
     let mut sets = String::new();
     for &size in &sizes {
-        let queries = out_dir.join(format!("queries_{size}.txt"));
-        let toml = run_generator(&generator, size, &queries);
+        let set = SyntheticCodes::generate(size, DEFAULT_SEED, DEFAULT_UNKNOWN_SHARE);
+        write_if_changed(&out_dir.join(format!("queries_{size}.txt")), &set.queries);
         let codes_path = out_dir.join(format!("codes_{size}.toml"));
-        write_if_changed(&codes_path, &toml);
-        let codes = listed_codes(&toml);
-        assert_eq!(
-            codes.len(),
-            size,
-            "gen_codes.py wrote {} codes",
-            codes.len()
-        );
-        let module = set_module(size, &relative_path(&manifest_dir, &codes_path), &codes);
+        write_if_changed(&codes_path, &set.codes_toml);
+        let module = set_module(size, &relative_path(&manifest_dir, &codes_path), &set.codes);
         write_if_changed(&out_dir.join(format!("set_{size}.rs")), &module);
         writeln!(
             sets,
@@ -63,44 +54,6 @@ fn main() {
         .unwrap();
     }
     write_if_changed(&out_dir.join("sets.rs"), &sets);
-}
-
-fn run_generator(generator: &Path, size: usize, queries: &Path) -> String {
-    let output = Command::new("python3")
-        .arg(generator)
-        .arg(size.to_string())
-        .arg("--queries")
-        .arg(queries)
-        .output()
-        .expect("run python3 scripts/gen_codes.py (python3 must be on PATH)");
-    assert!(
-        output.status.success(),
-        "gen_codes.py failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("gen_codes.py writes UTF-8")
-}
-
-/// The codes of a codes.toml written by gen_codes.py, in file order: the
-/// tables whose first line is a `description`.
-fn listed_codes(toml: &str) -> Vec<String> {
-    let mut codes = Vec::new();
-    let mut lines = toml
-        .lines()
-        .filter(|line| !line.trim().is_empty())
-        .peekable();
-    while let Some(line) = lines.next() {
-        let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) else {
-            continue;
-        };
-        if lines
-            .peek()
-            .is_some_and(|next| next.starts_with("description"))
-        {
-            codes.push(header.to_owned());
-        }
-    }
-    codes
 }
 
 /// The module of one size. Baselines map a code to its index in `CODES`.

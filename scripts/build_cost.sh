@@ -22,7 +22,7 @@ modes=("$@")
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${BUILD_COST_DIR:-$root/target/build-cost}
 mkdir -p "$work"
-python3 "$root/scripts/gen_codes.py" "$count" > "$work/codes.toml"
+(cd "$root" && cargo xtask gen-codes "$count") > "$work/codes.toml"
 
 # Writes the crate of one mode, with a stub lib so dependencies build first.
 setup() {
@@ -60,30 +60,7 @@ tencent_errors::error_codes! {
 }
 RS
         ;;
-        strum) python3 - "$work/codes.toml" "$root/scripts" <<'PY'
-import sys, tomllib
-sys.path.insert(0, sys.argv[2])
-from gen_codes import variant_name
-
-def codes(table, prefix=""):
-    for key, value in table.items():
-        if isinstance(value, dict):
-            path = f"{prefix}{key}"
-            if "description" in value:
-                yield path
-            yield from codes(value, path + ".")
-
-with open(sys.argv[1], "rb") as f:
-    listed = list(codes(tomllib.load(f)))
-print("/// Generated codes.")
-print("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr)]")
-print("pub enum Big {")
-for code in listed:
-    print(f'    #[strum(serialize = "{code}")]')
-    print(f"    {variant_name(code)},")
-print("}")
-PY
-        ;;
+        strum) (cd "$root" && cargo xtask gen-codes "$count" --enum strum) ;;
     esac
 }
 

@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Writes a codes.toml of N synthetic codes shaped like Tencent Cloud's.
 
+`cargo xtask gen-codes` writes the same files (the benchmarks build with it);
+this copy stays only while scripts/scale_build.sh calls it.
+
 Real codes are 10 to 89 characters, about 36 on average, in 2 or 3 dotted
 levels under a few dozen categories; this reproduces that shape with a fixed
 seed, so every run writes the same file.
