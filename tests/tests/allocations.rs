@@ -55,6 +55,21 @@ fn deserializing_a_known_code_allocates_nothing() {
 }
 
 #[test]
+fn deserializing_an_escaped_known_code_keeps_no_copy_of_it() {
+    // An escape makes the parser unescape into its scratch buffer, which it
+    // allocates alike for any string; the code itself is not copied: an
+    // unknown code of the same length allocates once more, for its string.
+    let (known, code) =
+        allocations(|| serde_json::from_str::<CommonCode>(r#""Internal\u0045rror""#).unwrap());
+    assert_eq!(code, CommonCode::InternalError);
+    let (unknown, code) =
+        allocations(|| serde_json::from_str::<CommonCode>(r#""Internal\u0045rrox""#).unwrap());
+    assert_eq!(code.as_str(), "InternalErrox");
+    assert_eq!(known + 1, unknown);
+    assert!(serde_json::from_str::<CommonCode>("42").is_err());
+}
+
+#[test]
 fn an_error_envelope_allocates_only_its_message_and_request_id() {
     let body = br#"{"Response": {"Error": {"Code": "AuthFailure.SignatureFailure", "Message": "The provided credentials could not be validated."}, "RequestId": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"}}"#;
     let (count, result) = allocations(|| parse_response::<(), CommonCode>(200, body));

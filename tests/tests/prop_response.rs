@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
-use tencent_errors::{parse_response, CommonCode, Error, InvalidBodyKind, Success};
+use tencent_errors::{parse_response, CommonCode, Error, InvalidBodyKind, RetryClass, Success};
 
 /// A typed payload, so that payload decoding is exercised too.
 #[derive(Debug, Deserialize)]
@@ -36,7 +36,20 @@ fn check_result<T>(result: &Result<Success<T>, Error<CommonCode>>, status: u16) 
             assert!(shown.len() <= DISPLAY_BOUND, "{} bytes shown", shown.len());
             assert!(format!("{error:?}").len() <= DISPLAY_BOUND);
             assert_eq!(error.http_status(), status);
-            let _ = error.retry_class();
+            // An envelope's code decides the class; for an invalid body, the
+            // HTTP status, then whether it was cut off.
+            let expected = match error {
+                Error::Api(api) => api.code().retry_class(),
+                Error::UnexpectedCode(api) => api.code().retry_class(),
+                Error::InvalidBody(invalid) => match status {
+                    429 => RetryClass::Throttling,
+                    408 | 500..=599 => RetryClass::Transient,
+                    _ if invalid.kind() == InvalidBodyKind::Truncated => RetryClass::Transient,
+                    _ => RetryClass::Never,
+                },
+                other => panic!("an error of a kind this test does not know: {other}"),
+            };
+            assert_eq!(error.retry_class(), expected);
             if let Some(invalid) = error.invalid_body() {
                 assert!(
                     invalid.snippet().len() <= 512 + 3,
