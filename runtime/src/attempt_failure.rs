@@ -148,6 +148,38 @@ pub trait AttemptError {
     fn code(&self) -> Option<&str> {
         None
     }
+
+    /// The message of the service's answer, when there was one. A throttling
+    /// message may state the limit, which the client-side rate limiter reads.
+    fn message(&self) -> Option<&str> {
+        None
+    }
+
+    /// A name of the error from a small, fixed set, for metrics and the
+    /// `error.type` of `tracing` spans: the code when the enum knows it,
+    /// OpenTelemetry's `_OTHER` for a code it does not (the set of values
+    /// never grows with what a server sends), `tencentcloud.not_connected` and
+    /// `tencentcloud.timed_out` for failures without an answer.
+    ///
+    /// ```
+    /// use tencent_errors::{parse_response, AttemptError, CommonCode};
+    ///
+    /// let body = br#"{"Response": {"Error": {"Code": "RequestLimitExceeded", "Message": "slow down"}, "RequestId": "r"}}"#;
+    /// let error = parse_response::<(), CommonCode>(200, body).unwrap_err();
+    /// assert_eq!(error.error_type(), "RequestLimitExceeded");
+    /// assert_eq!(error.message(), Some("slow down"));
+    ///
+    /// let body = br#"{"Response": {"Error": {"Code": "RequestLimitExceeded.X7f3a", "Message": ""}, "RequestId": "r"}}"#;
+    /// let error = parse_response::<(), CommonCode>(200, body).unwrap_err();
+    /// assert_eq!(error.error_type(), "_OTHER");
+    /// ```
+    fn error_type(&self) -> &str {
+        match self.failure() {
+            Failure::NotConnected => "tencentcloud.not_connected",
+            Failure::TimedOut => "tencentcloud.timed_out",
+            Failure::Answered(_) => "_OTHER",
+        }
+    }
 }
 
 impl<C: TencentError> AttemptError for Error<C> {
@@ -161,6 +193,22 @@ impl<C: TencentError> AttemptError for Error<C> {
 
     fn code(&self) -> Option<&str> {
         self.code_str()
+    }
+
+    fn message(&self) -> Option<&str> {
+        match self {
+            Error::Api(error) => Some(error.message()),
+            Error::UnexpectedCode(error) => Some(error.message()),
+            Error::InvalidBody(_) => None,
+        }
+    }
+
+    fn error_type(&self) -> &str {
+        match self {
+            Error::Api(error) => error.error_type(),
+            Error::UnexpectedCode(error) => error.error_type(),
+            Error::InvalidBody(body) => body.error_type(),
+        }
     }
 }
 
@@ -176,6 +224,20 @@ impl<C: TencentError> AttemptError for ApiError<C> {
     fn code(&self) -> Option<&str> {
         Some(TencentError::as_str(ApiError::code(self)))
     }
+
+    fn message(&self) -> Option<&str> {
+        Some(ApiError::message(self))
+    }
+
+    fn error_type(&self) -> &str {
+        // A known code has a description: its string comes from the
+        // enum's table, not from the server.
+        let code = ApiError::code(self);
+        match code.description() {
+            Some(_) => code.as_str(),
+            None => "_OTHER",
+        }
+    }
 }
 
 impl AttemptError for InvalidBody {
@@ -185,6 +247,10 @@ impl AttemptError for InvalidBody {
 
     fn request_id(&self) -> Option<&str> {
         InvalidBody::request_id(self)
+    }
+
+    fn error_type(&self) -> &str {
+        "tencentcloud.invalid_body"
     }
 }
 
@@ -200,6 +266,14 @@ impl<E: AttemptError + ?Sized> AttemptError for &E {
     fn code(&self) -> Option<&str> {
         (**self).code()
     }
+
+    fn message(&self) -> Option<&str> {
+        (**self).message()
+    }
+
+    fn error_type(&self) -> &str {
+        (**self).error_type()
+    }
 }
 
 impl<E: AttemptError + ?Sized> AttemptError for Box<E> {
@@ -213,5 +287,13 @@ impl<E: AttemptError + ?Sized> AttemptError for Box<E> {
 
     fn code(&self) -> Option<&str> {
         (**self).code()
+    }
+
+    fn message(&self) -> Option<&str> {
+        (**self).message()
+    }
+
+    fn error_type(&self) -> &str {
+        (**self).error_type()
     }
 }

@@ -46,7 +46,7 @@ async fn shares(a: &SharedLimiter, b: &SharedLimiter) -> bool {
     static PROBES: AtomicU32 = AtomicU32::new(0);
     let probe = PROBES.fetch_add(1, Ordering::Relaxed);
     let key = key().for_action(&format!("Probe{probe}"));
-    a.throttled(&key, None).await;
+    a.throttled_shared(&key, None).await;
     let waits = wait_of(b.admit(&key, Duration::ZERO).await) > Duration::from_millis(500);
     waits && !b.fallback().is_limiting(&key)
 }
@@ -68,7 +68,7 @@ async fn redis_unreachable_the_local_limiter_answers_and_sharing_starts_when_it_
     assert!(!a.link().is_up());
 
     // A throttling answer is not lost: the local limiter learned it.
-    a.throttled(&key, StatedLimit::from_message(THROTTLED))
+    a.throttled_shared(&key, StatedLimit::from_message(THROTTLED))
         .await;
     assert!(a.fallback().is_limiting(&key));
     let wait = wait_of(a.admit(&key, Duration::ZERO).await);
@@ -131,7 +131,7 @@ async fn redis_restarted_the_script_and_the_sharing_come_back_on_a_fresh_state()
         process(&server.url(), &clock),
     );
     let key = key();
-    a.throttled(&key, StatedLimit::from_message(THROTTLED))
+    a.throttled_shared(&key, StatedLimit::from_message(THROTTLED))
         .await;
     assert!(wait_of(b.admit(&key, Duration::ZERO).await) > Duration::from_millis(500));
 
@@ -176,13 +176,19 @@ fn outside_a_tokio_runtime_a_shared_limiter_limits_locally() {
     let clock = ManualClock::new();
     let limiter = process("redis://127.0.0.1:1/", &clock);
     let key = key();
-    let mut throttled = std::pin::pin!(limiter.throttled(&key, None));
-    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
-    assert!(throttled.as_mut().poll(&mut context).is_ready());
+    limiter.throttled(&key, None);
+    assert!(limiter.fallback().is_limiting(&key));
+
     let mut admit = std::pin::pin!(limiter.admit(&key, Duration::ZERO));
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
     let std::task::Poll::Ready(admission) = admit.as_mut().poll(&mut context) else {
         panic!("the local answer is ready at once");
     };
     assert!(wait_of(admission) >= Duration::from_millis(500));
-    assert_eq!(limiter.link().failures(), 2);
+    assert_eq!(limiter.link().failures(), 1);
+    // A blocked thread is always answered locally.
+    assert!(matches!(
+        limiter.admit_blocking(&key, Duration::ZERO),
+        Admission::Refused(_)
+    ));
 }

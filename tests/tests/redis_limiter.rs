@@ -41,7 +41,7 @@ async fn a_throttling_answer_in_one_process_limits_the_others() {
     let key = key();
 
     assert_eq!(wait_of(b.admit(&key, Duration::ZERO).await), Duration::ZERO);
-    a.throttled(&key, StatedLimit::from_message(THROTTLED))
+    a.throttled_shared(&key, StatedLimit::from_message(THROTTLED))
         .await;
 
     // B was never throttled, yet waits out the window that A's answer used up.
@@ -56,6 +56,32 @@ async fn a_throttling_answer_in_one_process_limits_the_others() {
 }
 
 #[tokio::test]
+async fn booking_a_throttling_answer_without_waiting_still_reaches_the_fleet() {
+    let server = RedisServer::start();
+    let a = process(&server, LimiterConfig::default());
+    let b = process(&server, LimiterConfig::default());
+    let key = key();
+    assert_eq!(wait_of(a.admit(&key, Duration::ZERO).await), Duration::ZERO);
+
+    // What the retrier calls: returns at once, tells Redis from a task.
+    a.throttled(&key, StatedLimit::from_message(THROTTLED));
+    assert!(a.fallback().is_limiting(&key));
+    let mut polls = 0;
+    while b.admit(&key, Duration::ZERO).await
+        == (Admission::Send {
+            after: Duration::ZERO,
+        })
+    {
+        polls += 1;
+        assert!(
+            polls < 1000,
+            "the fleet never heard of the throttling answer"
+        );
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+}
+
+#[tokio::test]
 async fn the_fleet_takes_evenly_spaced_slots_of_one_rate() {
     let server = RedisServer::start();
     let config = LimiterConfig::default().with_max_wait(Duration::from_secs(10));
@@ -66,7 +92,7 @@ async fn the_fleet_takes_evenly_spaced_slots_of_one_rate() {
     ];
     let key = key();
     fleet[0]
-        .throttled(&key, StatedLimit::from_message(THROTTLED))
+        .throttled_shared(&key, StatedLimit::from_message(THROTTLED))
         .await;
 
     let mut waits = Vec::new();
@@ -108,7 +134,7 @@ async fn a_turn_further_than_the_longest_wait_is_refused_and_not_taken() {
         process(&server, LimiterConfig::default()),
     );
     let key = key();
-    a.throttled(&key, StatedLimit::from_message(THROTTLED))
+    a.throttled_shared(&key, StatedLimit::from_message(THROTTLED))
         .await;
     assert!(wait_of(a.admit(&key, Duration::ZERO).await) <= Duration::from_secs(1));
 
@@ -138,7 +164,7 @@ async fn every_key_expires_when_unused() {
     let limiter = process(&server, LimiterConfig::default());
     limiter.admit(&key(), Duration::ZERO).await;
     limiter
-        .throttled(&key().for_action("RunInstances"), None)
+        .throttled_shared(&key().for_action("RunInstances"), None)
         .await;
 
     let client = redis::Client::open(server.url()).unwrap();

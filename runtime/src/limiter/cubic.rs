@@ -8,8 +8,8 @@
 //!
 //! Tencent Cloud counts requests per second, so, unlike the AWS bucket:
 //! - a throttling answer means the current second is used up: the bucket
-//!   pauses for one window, and reacts once per window however many
-//!   throttled answers arrive (as TCP reduces once per round trip);
+//!   earns no token for one window, and reacts once per window however
+//!   many throttled answers arrive (as TCP reduces once per round trip);
 //! - the bucket holds at most one token: requests leave evenly spaced,
 //!   never in a burst that a fixed one-second window would count at once.
 //!
@@ -58,6 +58,9 @@ pub(crate) struct CubicBucket {
     enabled: bool,
     tokens: f64,
     refilled_at: f64,
+    /// No token is earned before this time: the window a throttling answer
+    /// used up.
+    paused_until: f64,
     /// The rate the last refill used.
     rate: f64,
     /// The send rate when the last throttling answer came (CUBIC's W_max).
@@ -79,6 +82,7 @@ impl Default for CubicBucket {
             enabled: false,
             tokens: 1.0,
             refilled_at: 0.0,
+            paused_until: f64::NEG_INFINITY,
             rate: 0.0,
             max_rate: 0.0,
             throttled_at: f64::NEG_INFINITY,
@@ -112,10 +116,11 @@ impl CubicBucket {
             return Slot::After(0.0);
         }
         self.refill(now);
+        let paused = (self.paused_until - now).max(0.0);
         let wait = if self.tokens >= 1.0 {
-            0.0
+            paused
         } else {
-            (1.0 - self.tokens) / self.rate
+            paused + (1.0 - self.tokens) / self.rate
         };
         // A little slack: a wait of exactly `max_wait` may come out a hair
         // longer in floating point.
@@ -156,8 +161,7 @@ impl CubicBucket {
         self.enabled = true;
         self.rate = self.rate_at(now);
         // The window is used up: the next slot opens when it has passed.
-        self.tokens = self.tokens.min(1.0 - self.rate * settings.window);
-        self.refilled_at = now;
+        self.paused_until = now + settings.window;
     }
 
     /// The CUBIC rate `now`, within the ceiling and twice the measured send
@@ -174,9 +178,11 @@ impl CubicBucket {
 
     fn refill(&mut self, now: f64) {
         self.rate = self.rate_at(now);
-        let elapsed = (now - self.refilled_at).max(0.0);
-        self.tokens = (self.tokens + elapsed * self.rate).min(1.0);
-        self.refilled_at = now;
+        let earning_since = self.refilled_at.max(self.paused_until);
+        if now > earning_since {
+            self.tokens = (self.tokens + (now - earning_since) * self.rate).min(1.0);
+        }
+        self.refilled_at = self.refilled_at.max(now);
     }
 
     fn count_send(&mut self, now: f64) {

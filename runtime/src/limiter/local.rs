@@ -234,13 +234,12 @@ impl RateLimit for AdaptiveLimiter {
         Box::pin(core::future::ready(self.admit_now(key, waited)))
     }
 
-    fn throttled<'a>(
-        &'a self,
-        key: &'a LimitKey,
-        stated: Option<StatedLimit>,
-    ) -> LimitFuture<'a, ()> {
+    fn admit_blocking(&self, key: &LimitKey, waited: Duration) -> Admission {
+        self.admit_now(key, waited)
+    }
+
+    fn throttled(&self, key: &LimitKey, stated: Option<StatedLimit>) {
         self.throttled_now(key, stated);
-        Box::pin(core::future::ready(()))
     }
 }
 

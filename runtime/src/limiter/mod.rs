@@ -104,20 +104,23 @@ pub enum Admission {
 /// what the [`Retrier`](crate::retry::Retrier) asks before every attempt.
 ///
 /// [`AdaptiveLimiter`] is the in-process one; the `redis` feature adds
-/// `SharedLimiter`. The methods return boxed futures so that a limiter can
-/// be held as `Arc<dyn RateLimit>`; an in-process limiter's are ready at once.
+/// `SharedLimiter`. [`admit`](RateLimit::admit) returns a boxed future so
+/// that a limiter can be held as `Arc<dyn RateLimit>`; an in-process
+/// limiter's is ready at once. Booking a throttling answer never waits.
 pub trait RateLimit: Send + Sync + fmt::Debug {
     /// Asks to send one request for `key`, whose call has already waited
     /// `waited` for this attempt.
     fn admit<'a>(&'a self, key: &'a LimitKey, waited: Duration) -> LimitFuture<'a, Admission>;
 
+    /// [`admit`](RateLimit::admit) for a thread that blocks: what
+    /// [`Retrier::run_blocking`](crate::retry::Retrier::run_blocking) asks.
+    /// A limiter that needs I/O answers from its in-process state.
+    fn admit_blocking(&self, key: &LimitKey, waited: Duration) -> Admission;
+
     /// Books a throttling answer for `key`, with the limit its message
-    /// stated, if any.
-    fn throttled<'a>(
-        &'a self,
-        key: &'a LimitKey,
-        stated: Option<StatedLimit>,
-    ) -> LimitFuture<'a, ()>;
+    /// stated, if any. Never waits: a limiter that must tell others does so
+    /// in the background.
+    fn throttled(&self, key: &LimitKey, stated: Option<StatedLimit>);
 }
 
 impl<L: RateLimit + ?Sized> RateLimit for std::sync::Arc<L> {
@@ -125,11 +128,11 @@ impl<L: RateLimit + ?Sized> RateLimit for std::sync::Arc<L> {
         (**self).admit(key, waited)
     }
 
-    fn throttled<'a>(
-        &'a self,
-        key: &'a LimitKey,
-        stated: Option<StatedLimit>,
-    ) -> LimitFuture<'a, ()> {
-        (**self).throttled(key, stated)
+    fn admit_blocking(&self, key: &LimitKey, waited: Duration) -> Admission {
+        (**self).admit_blocking(key, waited)
+    }
+
+    fn throttled(&self, key: &LimitKey, stated: Option<StatedLimit>) {
+        (**self).throttled(key, stated);
     }
 }

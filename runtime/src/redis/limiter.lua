@@ -35,14 +35,15 @@ local clock = redis.call('TIME')
 -- Seconds since 2023-11-14, small enough for microseconds in a double.
 local now = (tonumber(clock[1]) - 1700000000) + tonumber(clock[2]) / 1000000
 
-local FIELDS = {'enabled', 'tokens', 'refilled_at', 'rate', 'max_rate', 'throttled_at',
+local FIELDS = {'enabled', 'tokens', 'refilled_at', 'paused_until', 'rate', 'max_rate', 'throttled_at',
   'ceiling', 'measured_rate', 'measure_bucket', 'measure_count', 'first_send', 'sends'}
 local stored = redis.call('HMGET', key, unpack(FIELDS))
 local s = {}
 for i, name in ipairs(FIELDS) do
   s[name] = tonumber(stored[i])
 end
--- Absent fields: a fresh bucket. ceiling 0 and throttled_at absent mean none.
+-- Absent fields: a fresh bucket. ceiling 0, and throttled_at or
+-- paused_until absent, mean none.
 s.enabled = s.enabled or 0
 s.tokens = s.tokens or 1
 s.refilled_at = s.refilled_at or now
@@ -75,9 +76,12 @@ end
 
 local function refill(t)
   s.rate = rate_at(t)
-  local elapsed = math.max(t - s.refilled_at, 0)
-  s.tokens = math.min(s.tokens + elapsed * s.rate, 1)
-  s.refilled_at = t
+  local earning_since = s.refilled_at
+  if s.paused_until and s.paused_until > earning_since then earning_since = s.paused_until end
+  if t > earning_since then
+    s.tokens = math.min(s.tokens + (t - earning_since) * s.rate, 1)
+  end
+  s.refilled_at = math.max(s.refilled_at, t)
 end
 
 local function count_send(t)
@@ -123,7 +127,8 @@ if op == 'admit' then
   else
     refill(now)
     local wait = 0
-    if s.tokens < 1 then wait = (1 - s.tokens) / s.rate end
+    if s.paused_until then wait = math.max(s.paused_until - now, 0) end
+    if s.tokens < 1 then wait = wait + (1 - s.tokens) / s.rate end
     if wait > max_wait + 1e-9 then
       return {1, math.ceil(wait * 1000000)}
     end
@@ -151,8 +156,7 @@ elseif op == 'throttled' then
   s.throttled_at = now
   s.enabled = 1
   s.rate = rate_at(now)
-  s.tokens = math.min(s.tokens, 1 - s.rate * window)
-  s.refilled_at = now
+  s.paused_until = now + window
 else
   return redis.error_reply('unknown operation ' .. tostring(op))
 end

@@ -116,13 +116,17 @@ impl SharedLimiter {
         }
     }
 
-    /// Books a throttling answer for `key` with the fleet (and with the
-    /// fallback, so that it is ready if Redis fails).
+    /// Books a throttling answer for `key` with the fleet, and with the
+    /// fallback so that it is ready if Redis fails; returns when Redis has
+    /// it or failed. [`RateLimit::throttled`] does the same without waiting.
     pub async fn throttled_shared(&self, key: &LimitKey, stated: Option<StatedLimit>) {
         self.fallback.throttled_now(key, stated);
+        self.tell_fleet(key, stated).await;
+    }
+
+    async fn tell_fleet(&self, key: &LimitKey, stated: Option<StatedLimit>) {
         let stated = stated.map_or(0.0, |limit| limit.per_second());
-        // A lost update only delays what the fleet learns; the local state
-        // has it.
+        // A lost update only delays what the fleet learns; the fallback has it.
         let _ = self
             .link
             .run(|mut connection| {
@@ -193,12 +197,21 @@ impl RateLimit for SharedLimiter {
         Box::pin(self.admit_shared(key, waited))
     }
 
-    fn throttled<'a>(
-        &'a self,
-        key: &'a LimitKey,
-        stated: Option<StatedLimit>,
-    ) -> LimitFuture<'a, ()> {
-        Box::pin(self.throttled_shared(key, stated))
+    /// The in-process fallback's answer: a blocked thread cannot drive the
+    /// async connection to Redis.
+    fn admit_blocking(&self, key: &LimitKey, waited: Duration) -> Admission {
+        self.fallback.admit_now(key, waited)
+    }
+
+    /// Books the answer in the fallback at once, and tells the fleet from a
+    /// task on the current tokio runtime (outside one, the fleet is not
+    /// told).
+    fn throttled(&self, key: &LimitKey, stated: Option<StatedLimit>) {
+        self.fallback.throttled_now(key, stated);
+        if let Ok(runtime) = ::tokio::runtime::Handle::try_current() {
+            let (limiter, key) = (self.clone(), key.clone());
+            runtime.spawn(async move { limiter.tell_fleet(&key, stated).await });
+        }
     }
 }
 

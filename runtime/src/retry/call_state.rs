@@ -8,9 +8,8 @@ use std::time::Instant;
 
 use crate::escape::{bounded_option, CODE_SHOWN_BYTES};
 
-use super::{
-    trace, AttemptError, Decision, FailedAttempt, Idempotency, Retrier, RetryError, StopReason,
-};
+use super::spans::{AttemptSpan, CallSpan};
+use super::{trace, AttemptError, Call, Decision, FailedAttempt, Retrier, RetryError, StopReason};
 
 /// One attempt of a call, as the operation sees it.
 ///
@@ -82,7 +81,9 @@ impl fmt::Debug for Attempt {
 /// owed. Every way of running a [`Retrier`] drives one of these.
 #[derive(Debug, Clone)]
 pub(crate) struct CallState {
-    idempotency: Idempotency,
+    call: Call,
+    span: CallSpan,
+    attempt_span: Option<AttemptSpan>,
     started: Instant,
     request_ids: Vec<Option<String>>,
     refreshed: bool,
@@ -93,14 +94,12 @@ pub(crate) struct CallState {
 
 impl CallState {
     /// Starts a call; an open breaker refuses it before any attempt.
-    pub(crate) fn start<E>(
-        retrier: &Retrier,
-        idempotency: Idempotency,
-    ) -> Result<CallState, RetryError<E>> {
-        let call = CallState::unchecked(retrier, idempotency);
+    pub(crate) fn start<E>(retrier: &Retrier, call: Call) -> Result<CallState, RetryError<E>> {
+        let call = CallState::unchecked(retrier, call);
         match &retrier.breaker {
             Some(breaker) if !breaker.try_acquire() => {
                 trace::refused(StopReason::CircuitOpen);
+                call.span.stopped(0, StopReason::CircuitOpen, None, None);
                 Err(RetryError::new(None, Vec::new(), StopReason::CircuitOpen))
             }
             _ => Ok(call),
@@ -109,9 +108,12 @@ impl CallState {
 
     /// Starts a call whose first attempt is sent whatever the breaker says
     /// (tower sends it before the policy is asked).
-    pub(crate) fn unchecked(retrier: &Retrier, idempotency: Idempotency) -> CallState {
+    pub(crate) fn unchecked(retrier: &Retrier, call: impl Into<Call>) -> CallState {
+        let call = call.into();
         CallState {
-            idempotency,
+            span: CallSpan::start(&call),
+            attempt_span: None,
+            call,
             started: retrier.now(),
             request_ids: Vec::new(),
             refreshed: false,
@@ -133,7 +135,30 @@ impl CallState {
         }
     }
 
+    /// The call being made.
+    #[cfg(feature = "limiter")]
+    pub(crate) fn call(&self) -> &Call {
+        &self.call
+    }
+
+    /// Opens the span of the next attempt (the runners that trace).
+    pub(crate) fn begin_attempt(&mut self) -> &AttemptSpan {
+        let number = self.attempts().saturating_add(1);
+        self.attempt_span
+            .insert(self.span.attempt(&self.call, number))
+    }
+
+    /// The client-side rate limiter refused the next attempt.
+    #[cfg(feature = "limiter")]
+    pub(crate) fn refused<E>(self, refused: crate::limiter::RateLimited) -> RetryError<E> {
+        trace::refused(StopReason::RateLimited);
+        self.span
+            .stopped(self.attempts(), StopReason::RateLimited, None, None);
+        RetryError::rate_limited(self.request_ids, refused)
+    }
+
     pub(crate) fn succeeded(&mut self, retrier: &Retrier) {
+        self.span.succeeded(self.attempts().saturating_add(1));
         retrier.budget.record_success(self.last_retry_cost.take());
         if let Some(breaker) = &retrier.breaker {
             breaker.record_success();
@@ -152,7 +177,15 @@ impl CallState {
             breaker.record(&Err::<(), &E>(error));
         }
         let failure = error.failure();
-        let attempt = FailedAttempt::new(failure, self.idempotency, self.attempts())
+        #[cfg(feature = "limiter")]
+        if failure.retry_class() == crate::RetryClass::Throttling {
+            if let Some(gate) = &retrier.limit {
+                if let Some(key) = gate.key(&self.call) {
+                    gate.throttled(&key, error.message());
+                }
+            }
+        }
+        let attempt = FailedAttempt::new(failure, self.call.idempotency(), self.attempts())
             .with_elapsed(retrier.now().saturating_duration_since(self.started))
             .with_refresh_done(self.refreshed);
         let decision = retrier.policy.decide(&attempt, &retrier.jitter);
@@ -174,6 +207,9 @@ impl CallState {
         self.must_refresh = decision == Decision::RefreshThenRetry;
         self.refreshed |= self.must_refresh;
         self.previous_code = error.code().map(Box::from);
+        if let Some(span) = &self.attempt_span {
+            span.failed(failure, error.error_type(), error.request_id(), decision);
+        }
         trace::retrying(
             self.attempts(),
             failure,
@@ -186,6 +222,21 @@ impl CallState {
 
     fn stop<E: AttemptError + ?Sized>(&self, error: &E, reason: StopReason) -> StopReason {
         trace::gave_up(self.attempts(), reason, error.code(), error.request_id());
+        if let Some(span) = &self.attempt_span {
+            let failure = error.failure();
+            span.failed(
+                failure,
+                error.error_type(),
+                error.request_id(),
+                Decision::Stop(reason),
+            );
+        }
+        self.span.stopped(
+            self.attempts(),
+            reason,
+            Some(error.error_type()),
+            error.request_id(),
+        );
         reason
     }
 

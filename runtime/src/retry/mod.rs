@@ -26,9 +26,48 @@
 //!
 //! Run it with [`Retrier::run_blocking`], with [`Retrier::run`] and your
 //! async runtime's sleep, with `Retrier::run_tokio` (feature `tokio`), or as
-//! a `tower` middleware with `TowerPolicy` (feature `tower`). With the
-//! `tracing` feature every retry emits an event with the code, RequestId,
-//! attempt and delay. The core needs none of these crates.
+//! a `tower` middleware with `TowerPolicy` (feature `tower`). Pass a
+//! [`Call`] (`Call::new("cvm", "DescribeInstances")`) to name what is
+//! called, or an [`Idempotency`] alone. With the `limiter` feature,
+//! `Retrier::with_limiter` shapes every attempt by a client-side rate
+//! limit learned from throttling answers (module `limiter`). The core
+//! needs none of these crates.
+//!
+//! # Telemetry (feature `tracing`)
+//!
+//! Each call of `run_blocking`, `run` and `run_tokio` is a span, and each
+//! attempt a child span, with OpenTelemetry's names where its conventions
+//! have one ([RPC spans], [`error.type`]): the `tracing-opentelemetry` layer
+//! exports them as client spans named `service/action`. Every retry and stop
+//! is also an event (target `tencent_errors::retry`, level `DEBUG`). All
+//! spans are `INFO`, target `tencent_errors::retry`.
+//!
+//! | field | span | value |
+//! |---|---|---|
+//! | `otel.name` | both | `cvm/DescribeInstances` (`service/action`; the action alone, or `tencentcloud`, when not named) |
+//! | `otel.kind` | both | `client` |
+//! | `otel.status_code` | both | `ERROR` when the attempt or call failed; absent otherwise |
+//! | `rpc.system` | both | `tencentcloud` |
+//! | `rpc.service` | both | the service (product) of the [`Call`]: `cvm`, `mdl` |
+//! | `rpc.method` | both | the action of the [`Call`]: `DescribeInstances` |
+//! | `error.type` | both | the error code when the enum knows it (`RequestLimitExceeded`), `_OTHER` for one it does not, `tencentcloud.invalid_body`, `tencentcloud.not_connected`, `tencentcloud.timed_out`; on a call stopped before any answer, `tencentcloud.circuit_open` or `tencentcloud.rate_limited` ([`AttemptError::error_type`]) |
+//! | `tencentcloud.request_id` | both | the RequestId of the failed attempt (of the last one, on the call); escaped, at most 64 bytes |
+//! | `tencentcloud.attempts` | call | how many attempts were sent, once it ends |
+//! | `tencentcloud.stop_reason` | call | why a failed call stopped ([`StopReason`]) |
+//! | `tencentcloud.attempt` | attempt | its number, 1 for the first |
+//! | `tencentcloud.limiter_wait_ms` | attempt | how long the client-side rate limiter held it (feature `limiter`) |
+//! | `tencentcloud.retry_class` | attempt | the failure's [`RetryClass`](crate::RetryClass): `throttling`, `transient`, `refresh`, `never` |
+//! | `tencentcloud.retry_decision` | attempt | `retry`, `refresh` (retry at once, after refreshing) or `stop` |
+//! | `tencentcloud.retry_wait_ms` | attempt | the backoff before the next attempt, when retried |
+//! | `http.response.status_code` | attempt | the HTTP status, recorded by `tencent_errors::http` (features `http`, `reqwest`) |
+//!
+//! The values of `error.type`, `otel.name` and the `rpc.*` fields come from
+//! the code enums and the [`Call`], never from what a server sends, so their
+//! cardinality stays bounded. The tower middleware (`TowerPolicy`) makes no
+//! spans: tower's own tracing layers wrap the service.
+//!
+//! [RPC spans]: https://opentelemetry.io/docs/specs/semconv/rpc/rpc-spans/
+//! [`error.type`]: https://opentelemetry.io/docs/specs/semconv/attributes-registry/error/
 //!
 //! ```
 //! use tencent_errors::retry::{Idempotency, ManualClock, Retrier, RetryPolicy, StopReason};
@@ -68,6 +107,7 @@
 mod backoff;
 mod breaker;
 mod budget;
+mod call;
 mod call_state;
 mod idempotency;
 mod monotonic_clock;
@@ -75,7 +115,11 @@ mod policy;
 mod retrier;
 mod retry_error;
 mod run_async;
+mod spans;
 mod trace;
+
+#[cfg(feature = "limiter")]
+mod rate_limit;
 
 #[cfg(feature = "tokio")]
 mod tokio;
@@ -85,6 +129,7 @@ mod tower;
 pub use backoff::{Backoff, Jitter};
 pub use breaker::{BreakerConfig, BreakerState, CircuitBreaker};
 pub use budget::{BudgetConfig, RetryBudget};
+pub use call::Call;
 pub use call_state::Attempt;
 pub use idempotency::Idempotency;
 pub use monotonic_clock::{Clock, ManualClock, SystemClock};

@@ -140,6 +140,9 @@ pub enum StopReason {
     BudgetExhausted,
     /// The endpoint's circuit breaker is open.
     CircuitOpen,
+    /// The client-side rate limiter (feature `limiter`) would have delayed
+    /// the attempt longer than it allows: it was not sent.
+    RateLimited,
 }
 
 impl StopReason {
@@ -153,6 +156,9 @@ impl StopReason {
             StopReason::DeadlineExceeded => "the next retry would pass the deadline",
             StopReason::BudgetExhausted => "the endpoint's retry budget is empty",
             StopReason::CircuitOpen => "the endpoint's circuit breaker is open",
+            StopReason::RateLimited => {
+                "the client-side rate limit would delay the attempt too long"
+            }
         }
     }
 }

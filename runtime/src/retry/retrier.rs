@@ -5,8 +5,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::{
-    Attempt, AttemptError, CallState, CircuitBreaker, Clock, Idempotency, Jitter, RetryBudget,
-    RetryError, RetryPolicy, SystemClock,
+    Attempt, AttemptError, Call, CallState, CircuitBreaker, Clock, Jitter, RetryBudget, RetryError,
+    RetryPolicy, SystemClock,
 };
 
 /// Runs requests with retries: a [`RetryPolicy`] plus the state that calls
@@ -46,6 +46,8 @@ pub struct Retrier {
     pub(super) breaker: Option<CircuitBreaker>,
     clock: Arc<dyn Clock>,
     pub(super) jitter: Arc<Jitter>,
+    #[cfg(feature = "limiter")]
+    pub(super) limit: Option<super::rate_limit::LimitGate>,
 }
 
 impl Retrier {
@@ -58,6 +60,8 @@ impl Retrier {
             breaker: None,
             clock: Arc::new(SystemClock),
             jitter: Arc::new(Jitter::unpredictable()),
+            #[cfg(feature = "limiter")]
+            limit: None,
         }
     }
 
@@ -88,6 +92,59 @@ impl Retrier {
         self
     }
 
+    /// Asks `limiter` for a slot before every attempt of a call that names
+    /// its action ([`Call::new`]), counting for `account` in `region`, and
+    /// tells it of every throttling answer (feature `limiter`). A call whose
+    /// turn is too far away stops with [`StopReason::RateLimited`] without
+    /// being sent.
+    ///
+    /// [`StopReason::RateLimited`]: super::StopReason::RateLimited
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use tencent_errors::limiter::{AdaptiveLimiter, LimitKey, LimiterConfig};
+    /// use tencent_errors::retry::{Call, ManualClock, Retrier, StopReason};
+    /// use tencent_errors::{parse_response, CommonCode};
+    ///
+    /// let clock = ManualClock::new();
+    /// let config = LimiterConfig::default().with_max_wait(Duration::from_secs(5));
+    /// let limiter = AdaptiveLimiter::new(config).with_clock(clock.clone());
+    /// let retrier = Retrier::default()
+    ///     .with_clock(clock.clone()) // this example only: sleeps return at once
+    ///     .with_limiter(limiter.clone(), "100012345678", "ap-guangzhou");
+    ///
+    /// let throttled = br#"{"Response": {"Error": {"Code": "RequestLimitExceeded",
+    ///     "Message": "Your current request times equals to 21 in a second, which exceeds the frequency limit 20 for a second."},
+    ///     "RequestId": "r"}}"#;
+    /// let error = retrier
+    ///     .run_blocking(Call::new("cvm", "DescribeInstances"), |_attempt| {
+    ///         parse_response::<serde_json::Value, CommonCode>(200, throttled)
+    ///     })
+    ///     .unwrap_err();
+    /// assert_eq!(error.stop_reason(), StopReason::AttemptsExhausted);
+    ///
+    /// // Each throttling answer paused the key for a second (the retries
+    /// // waited for it); the key is now limited under the stated 20 a second.
+    /// assert!(clock.elapsed() >= Duration::from_secs(2));
+    /// let key = LimitKey::new("100012345678", "ap-guangzhou", "DescribeInstances");
+    /// assert!(limiter.rate(&key).unwrap() < 20.0);
+    /// ```
+    #[cfg(feature = "limiter")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "limiter")))]
+    pub fn with_limiter(
+        mut self,
+        limiter: impl crate::limiter::RateLimit + 'static,
+        account: &str,
+        region: &str,
+    ) -> Retrier {
+        self.limit = Some(super::rate_limit::LimitGate::new(
+            Arc::new(limiter),
+            account,
+            region,
+        ));
+        self
+    }
+
     /// The retry policy.
     pub fn policy(&self) -> &RetryPolicy {
         &self.policy
@@ -110,16 +167,27 @@ impl Retrier {
     /// [`Attempt::must_refresh`] says so.
     pub fn run_blocking<T, E, F>(
         &self,
-        idempotency: Idempotency,
+        call: impl Into<Call>,
         mut operation: F,
     ) -> Result<T, RetryError<E>>
     where
         E: AttemptError,
         F: FnMut(Attempt) -> Result<T, E>,
     {
-        let mut call = CallState::start(self, idempotency)?;
+        let mut call = CallState::start(self, call.into())?;
         loop {
-            match operation(call.next_attempt()) {
+            let span = call.begin_attempt().clone();
+            #[cfg(feature = "limiter")]
+            if let Some(gate) = &self.limit {
+                if let Some(key) = gate.key(call.call()) {
+                    match span.in_scope(|| gate.admit_blocking(&key, &*self.clock)) {
+                        Ok(waited) => span.limiter_waited(waited),
+                        Err(refused) => return Err(call.refused(refused)),
+                    }
+                }
+            }
+            let attempt = call.next_attempt();
+            match span.in_scope(|| operation(attempt)) {
                 Ok(value) => {
                     call.succeeded(self);
                     return Ok(value);

@@ -37,6 +37,8 @@ pub struct RetryError<E> {
     last: Option<E>,
     request_ids: Vec<Option<String>>,
     stop_reason: StopReason,
+    #[cfg(feature = "limiter")]
+    rate_limited: Option<crate::limiter::RateLimited>,
 }
 
 impl<E> RetryError<E> {
@@ -49,7 +51,29 @@ impl<E> RetryError<E> {
             last,
             request_ids,
             stop_reason,
+            #[cfg(feature = "limiter")]
+            rate_limited: None,
         }
+    }
+
+    /// A call whose next attempt the client-side rate limiter refused.
+    #[cfg(feature = "limiter")]
+    pub(crate) fn rate_limited(
+        request_ids: Vec<Option<String>>,
+        refused: crate::limiter::RateLimited,
+    ) -> RetryError<E> {
+        RetryError {
+            rate_limited: Some(refused),
+            ..RetryError::new(None, request_ids, StopReason::RateLimited)
+        }
+    }
+
+    /// When the client-side rate limiter refused the next attempt
+    /// ([`StopReason::RateLimited`]): how long it would have waited.
+    #[cfg(feature = "limiter")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "limiter")))]
+    pub fn refused_by_limiter(&self) -> Option<&crate::limiter::RateLimited> {
+        self.rate_limited.as_ref()
     }
 
     /// How many attempts were sent: 0 when an open circuit breaker refused
@@ -75,7 +99,9 @@ impl<E> RetryError<E> {
         self.stop_reason == StopReason::CircuitOpen
     }
 
-    /// The last attempt's error; `None` only when no attempt was made.
+    /// The last attempt's error; `None` when no attempt was made, or when the
+    /// client-side rate limiter refused a retry (the error it followed was
+    /// not kept through the wait).
     pub fn last(&self) -> Option<&E> {
         self.last.as_ref()
     }
@@ -107,6 +133,14 @@ impl<E: fmt::Debug> fmt::Debug for RetryError<E> {
 impl<E: fmt::Display> fmt::Display for RetryError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Some(last) = &self.last else {
+            #[cfg(feature = "limiter")]
+            if let Some(refused) = &self.rate_limited {
+                return match self.attempts() {
+                    0 => write!(f, "{refused}"),
+                    1 => write!(f, "{refused} (after 1 failed attempt)"),
+                    attempts => write!(f, "{refused} (after {attempts} failed attempts)"),
+                };
+            }
             return write!(f, "no attempt made: {}", self.stop_reason);
         };
         let attempts = self.attempts();

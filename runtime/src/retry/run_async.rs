@@ -3,7 +3,7 @@
 use core::future::Future;
 use core::time::Duration;
 
-use super::{Attempt, AttemptError, CallState, Idempotency, Retrier, RetryError};
+use super::{Attempt, AttemptError, Call, CallState, Retrier, RetryError};
 
 /// Waits without blocking: the sleep of the caller's async runtime.
 ///
@@ -76,7 +76,7 @@ impl Retrier {
     /// ```
     pub async fn run<T, E, F, Fut, S>(
         &self,
-        idempotency: Idempotency,
+        call: impl Into<Call>,
         mut operation: F,
         mut sleep: S,
     ) -> Result<T, RetryError<E>>
@@ -86,12 +86,22 @@ impl Retrier {
         Fut: Future<Output = Result<T, E>>,
         S: AsyncSleep,
     {
-        let mut call = CallState::start(self, idempotency)?;
+        let mut call = CallState::start(self, call.into())?;
         loop {
+            let span = call.begin_attempt().clone();
+            #[cfg(feature = "limiter")]
+            if let Some(gate) = &self.limit {
+                if let Some(key) = gate.key(call.call()) {
+                    match span.instrument(gate.admit(&key, &mut sleep)).await {
+                        Ok(waited) => span.limiter_waited(waited),
+                        Err(refused) => return Err(call.refused(refused)),
+                    }
+                }
+            }
             // Decide in this statement, wait after it: an attempt's result
             // kept alive across the wait would make this future `Send` only
             // when the error type is.
-            let delay = match operation(call.next_attempt()).await {
+            let delay = match span.instrument(operation(call.next_attempt())).await {
                 Ok(value) => {
                     call.succeeded(self);
                     return Ok(value);

@@ -3,7 +3,7 @@
 use core::future::Future;
 use core::time::Duration;
 
-use super::{AsyncSleep, Attempt, AttemptError, Idempotency, Retrier, RetryError};
+use super::{AsyncSleep, Attempt, AttemptError, Call, Retrier, RetryError};
 
 /// [`AsyncSleep`] on tokio's timer: [`tokio::time::sleep`]. Under tokio's
 /// paused test time it returns as soon as time is advanced.
@@ -29,7 +29,7 @@ impl Retrier {
     /// the timer enabled.
     pub async fn run_tokio<T, E, F, Fut>(
         &self,
-        idempotency: Idempotency,
+        call: impl Into<Call>,
         operation: F,
     ) -> Result<T, RetryError<E>>
     where
@@ -37,6 +37,6 @@ impl Retrier {
         F: FnMut(Attempt) -> Fut,
         Fut: Future<Output = Result<T, E>>,
     {
-        self.run(idempotency, operation, TokioSleep).await
+        self.run(call, operation, TokioSleep).await
     }
 }
