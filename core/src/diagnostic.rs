@@ -1,11 +1,15 @@
 //! Errors found in codes.toml files and macro input, collected so that one
-//! build reports all of them (serde_derive's context pattern).
+//! build reports all of them (serde_derive's `Ctxt` pattern): every pass
+//! pushes into one [`Diagnostics`], and the macros turn the whole list into
+//! `compile_error!`s at the end.
 
 use std::fmt;
 use std::sync::Arc;
 
+use proc_macro2::{Span, TokenStream};
+
 /// A position in a codes.toml file, 1-based as editors show it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Location {
     /// The file as the user wrote its path.
     pub file: Arc<str>,
@@ -20,6 +24,12 @@ impl Location {
     /// file, use a [`LineIndex`].
     pub fn of_offset(file: &Arc<str>, source: &str, offset: usize) -> Location {
         LineIndex::new(file, source).location(offset)
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
     }
 }
 
@@ -60,38 +70,55 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.file, self.line, self.column)
-    }
-}
-
-/// One error, with where it is and how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One error: what is wrong, where, and how to fix it.
+#[derive(Debug, Clone)]
 pub struct Diagnostic {
     /// Where in a codes.toml file, when the error is in one.
     pub location: Option<Location>,
+    /// Where in the Rust source to point, when not at the macro's input.
+    pub span: Option<Span>,
     /// What is wrong.
     pub message: String,
-    /// How to fix it.
+    /// Facts that explain it (`= note: ...`).
+    pub notes: Vec<String>,
+    /// How to fix it (`= help: ...`).
     pub help: Option<String>,
 }
 
+impl PartialEq for Diagnostic {
+    /// Spans have no equality; diagnostics compare by what they say.
+    fn eq(&self, other: &Diagnostic) -> bool {
+        (&self.location, &self.message, &self.notes, &self.help)
+            == (&other.location, &other.message, &other.notes, &other.help)
+    }
+}
+
+impl Eq for Diagnostic {}
+
 impl Diagnostic {
-    /// An error at `location`.
+    /// An error at `location` in a codes.toml file.
     pub fn at(location: &Location, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             location: Some(location.clone()),
-            message: message.into(),
-            help: None,
+            ..Diagnostic::new(message)
         }
     }
 
-    /// An error about the macro input itself.
+    /// An error at `span` of the Rust source.
+    pub fn spanned(span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            span: Some(span),
+            ..Diagnostic::new(message)
+        }
+    }
+
+    /// An error about the macro input as a whole.
     pub fn new(message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             location: None,
+            span: None,
             message: message.into(),
+            notes: Vec::new(),
             help: None,
         }
     }
@@ -101,6 +128,29 @@ impl Diagnostic {
         self.help = Some(help.into());
         self
     }
+
+    /// Adds a fact that explains it.
+    pub fn note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Points at `span` of the Rust source, unless it already points elsewhere.
+    pub fn or_span(mut self, span: Span) -> Diagnostic {
+        self.span.get_or_insert(span);
+        self
+    }
+
+    /// The diagnostic as a `compile_error!` at its span, else at `default`.
+    pub fn to_compile_error(&self, default: Span) -> TokenStream {
+        syn::Error::new(self.span.unwrap_or(default), self).to_compile_error()
+    }
+}
+
+impl From<syn::Error> for Diagnostic {
+    fn from(error: syn::Error) -> Diagnostic {
+        Diagnostic::spanned(error.span(), error.to_string())
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -109,6 +159,9 @@ impl fmt::Display for Diagnostic {
             write!(f, "{location}: ")?;
         }
         f.write_str(&self.message)?;
+        for note in &self.notes {
+            write!(f, "\n= note: {note}")?;
+        }
         if let Some(help) = &self.help {
             write!(f, "\n= help: {help}")?;
         }
@@ -128,9 +181,24 @@ impl Diagnostics {
         self.errors.push(diagnostic);
     }
 
+    /// Records a parse error of the Rust input (each of its messages).
+    pub fn push_syn(&mut self, error: syn::Error) {
+        self.errors.extend(error.into_iter().map(Diagnostic::from));
+    }
+
     /// Whether no error was recorded.
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty()
+    }
+
+    /// How many errors were recorded.
+    pub fn len(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// The errors so far, in the order they were found.
+    pub fn as_slice(&self) -> &[Diagnostic] {
+        &self.errors
     }
 
     /// The errors, in the order they were found.
@@ -138,9 +206,12 @@ impl Diagnostics {
         self.errors
     }
 
-    /// The errors so far.
-    pub fn as_slice(&self) -> &[Diagnostic] {
-        &self.errors
+    /// Every error as a `compile_error!`, at its span or else at `default`.
+    pub fn to_compile_errors(&self, default: Span) -> TokenStream {
+        self.errors
+            .iter()
+            .map(|error| error.to_compile_error(default))
+            .collect()
     }
 }
 
@@ -159,10 +230,15 @@ mod tests {
     }
 
     #[test]
-    fn display_puts_location_first_and_help_last() {
+    fn display_puts_location_first_then_notes_then_help() {
         let file: Arc<str> = Arc::from("x.toml");
         let location = Location::of_offset(&file, "abc", 1);
-        let diagnostic = Diagnostic::at(&location, "bad").help("fix it");
-        assert_eq!(diagnostic.to_string(), "x.toml:1:2: bad\n= help: fix it");
+        let diagnostic = Diagnostic::at(&location, "bad")
+            .note("it was read twice")
+            .help("fix it");
+        assert_eq!(
+            diagnostic.to_string(),
+            "x.toml:1:2: bad\n= note: it was read twice\n= help: fix it"
+        );
     }
 }

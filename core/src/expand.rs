@@ -11,8 +11,8 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 use tencent_errors_table::build::{u16_bytes, BuildError, TableBytes, TextsBytes};
 
+use crate::check::CodeSet;
 use crate::naming;
-use crate::validate::CodeSet;
 
 /// What `error_codes!` generates from.
 pub struct EnumSpec<'a> {
@@ -540,21 +540,22 @@ mod tests {
     #[test]
     fn twelve_thousand_codes_expand_without_errors() {
         let mut diagnostics = Diagnostics::default();
-        let loaded =
+        let layers =
             crate::load::load_source("big.toml", &synthetic_file(12_388), &mut diagnostics);
+        let set = crate::check::code_set(&layers, &mut diagnostics);
         assert!(
             diagnostics.is_empty(),
             "{:?}",
             diagnostics.as_slice().first()
         );
-        assert_eq!(loaded.set.codes.len(), 12_388);
+        assert_eq!(set.codes.len(), 12_388);
         // Only `InternalError` changes what its unknown codes inherit.
-        assert_eq!(loaded.set.categories.len(), 1);
+        assert_eq!(set.categories.len(), 1);
         let spec = EnumSpec {
             attrs: TokenStream::new(),
             vis: quote!(pub),
             ident: format_ident!("Big"),
-            set: &loaded.set,
+            set: &set,
             files: &[],
             extends_common: false,
         };

@@ -18,14 +18,15 @@
 //! assert!(expansion.contains("cannot read `codes/does_not_exist.toml`"));
 //! ```
 
+pub mod check;
 pub mod derive;
 pub mod diagnostic;
 pub mod expand;
 pub mod input;
 pub mod load;
+pub mod merge;
 pub mod naming;
 pub mod schema;
-pub mod validate;
 
 use std::path::Path;
 
@@ -79,21 +80,22 @@ fn error_codes_impl(
     builtins: &dyn BuiltinLayers,
 ) -> TokenStream {
     let mut diagnostics = diagnostic::Diagnostics::default();
-    let loaded = load::load_with(
+    let layers = load::load_with(
         manifest_dir,
         &input.path.value(),
         builtins,
         &mut diagnostics,
     );
+    let set = check::code_set(&layers, &mut diagnostics);
     let errors = diagnostics.into_vec();
-    let files = loaded.files();
-    let extends_common = loaded.extends_builtin();
+    let files = layers.files();
+    let extends_common = layers.extends_builtin();
     // On error, still generate the enum from what is valid, so that one bad
     // table does not turn every use of the enum into a further error.
     let set = if errors.is_empty() {
-        loaded.set.clone()
+        set
     } else {
-        validate::usable_subset(&loaded.set)
+        check::usable_subset(set)
     };
     let spec = expand::EnumSpec {
         attrs: input.attr_tokens(),

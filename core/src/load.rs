@@ -1,6 +1,10 @@
 //! Finding and reading codes.toml files: the file a macro names and every
-//! layer it `extends`, in the order later passes merge them. Plain Rust: a
-//! command-line tool can call it as the macros do.
+//! layer it `extends`, each parsed once, each after the layers it builds on.
+//! Plain Rust: a command-line tool can call it as the macros do.
+//!
+//! The order of the layers never depends on the order of `extends` entries:
+//! a file's entries are visited sorted by the file they name, so later
+//! passes see the same layers in the same order however they are listed.
 
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
@@ -8,8 +12,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::naming;
-use crate::schema::{self, CodesFile};
-use crate::validate::{self, CodeSet};
+use crate::schema::{self, CodesFile, Located};
 
 /// The `extends` entry naming the common codes built into tencent-errors.
 pub const BUILTIN: &str = "tencent-errors";
@@ -104,16 +107,15 @@ impl Layer {
     }
 }
 
-/// A loaded code set, its layers and the files read (for rebuild tracking).
+/// The layers of one enum: each after the layers it extends, the named
+/// file last.
 #[derive(Debug, Default)]
-pub struct Loaded {
-    /// The resolved codes of every layer.
-    pub set: CodeSet,
+pub struct Layers {
     /// The layers, each after the layers it extends; the named file is last.
     pub layers: Vec<Layer>,
 }
 
-impl Loaded {
+impl Layers {
     /// Absolute paths of every file read.
     pub fn files(&self) -> Vec<PathBuf> {
         self.layers
@@ -130,7 +132,7 @@ impl Loaded {
 
 /// Loads `relative` (as written by the user) from `manifest_dir`, with every
 /// layer it extends.
-pub fn load(manifest_dir: &Path, relative: &str, diagnostics: &mut Diagnostics) -> Loaded {
+pub fn load(manifest_dir: &Path, relative: &str, diagnostics: &mut Diagnostics) -> Layers {
     load_with(manifest_dir, relative, &NoBuiltinLayers, diagnostics)
 }
 
@@ -140,9 +142,9 @@ pub fn load_with(
     relative: &str,
     builtins: &dyn BuiltinLayers,
     diagnostics: &mut Diagnostics,
-) -> Loaded {
+) -> Layers {
     let Some(path) = resolve_path(manifest_dir, relative, diagnostics) else {
-        return Loaded::default();
+        return Layers::default();
     };
     let mut loader = Loader {
         layers: Vec::new(),
@@ -152,11 +154,13 @@ pub fn load_with(
         builtins,
     };
     loader.visit_file(path, Arc::from(relative), None);
-    finish(loader.layers, diagnostics)
+    Layers {
+        layers: loader.layers,
+    }
 }
 
 /// Loads the built-in common codes alone.
-pub fn load_builtin(diagnostics: &mut Diagnostics) -> Loaded {
+pub fn load_builtin(diagnostics: &mut Diagnostics) -> Layers {
     let mut loader = Loader {
         layers: Vec::new(),
         stack: Vec::new(),
@@ -165,11 +169,13 @@ pub fn load_builtin(diagnostics: &mut Diagnostics) -> Loaded {
         builtins: &NoBuiltinLayers,
     };
     loader.visit_builtin();
-    finish(loader.layers, diagnostics)
+    Layers {
+        layers: loader.layers,
+    }
 }
 
-/// Parses and validates one file's text, as a lone layer (no `extends`).
-pub fn load_source(label: &str, source: &str, diagnostics: &mut Diagnostics) -> Loaded {
+/// Parses one file's text as a lone layer (its `extends` are not followed).
+pub fn load_source(label: &str, source: &str, diagnostics: &mut Diagnostics) -> Layers {
     let file = schema::parse(&Arc::from(label), source, diagnostics);
     let layer = Layer {
         label: Arc::from(label),
@@ -178,12 +184,9 @@ pub fn load_source(label: &str, source: &str, diagnostics: &mut Diagnostics) -> 
         file,
         ancestors: HashSet::new(),
     };
-    finish(vec![layer], diagnostics)
-}
-
-fn finish(layers: Vec<Layer>, diagnostics: &mut Diagnostics) -> Loaded {
-    let set = validate::resolve(&layers, diagnostics);
-    Loaded { set, layers }
+    Layers {
+        layers: vec![layer],
+    }
 }
 
 struct Loader<'a> {
@@ -340,57 +343,22 @@ impl Loader<'_> {
         path: Option<&Path>,
         label: &str,
     ) -> HashSet<usize> {
+        // Entries in source order: the mistakes in them, reported in that order.
+        let mut targets: Vec<(Target, &Location)> = file
+            .extends
+            .iter()
+            .filter_map(|entry| Some((self.target(entry, path, label)?, &entry.location)))
+            .collect();
+        // Layers in the order of what they name, not of the entries.
+        targets.sort_by(|(a, _), (b, _)| a.label.cmp(&b.label));
         let mut ancestors = HashSet::new();
-        for entry in &file.extends {
-            let name = entry.value.as_str();
-            let index = if name == BUILTIN {
-                self.visit_builtin()
-            } else if name.starts_with(BUILTIN_PREFIX) && !name.ends_with(".toml") {
-                self.visit_named(name, &entry.location)
-            } else if looks_like_path(name) {
-                let Some(path) = path else {
-                    self.diagnostics.push(
-                        Diagnostic::at(
-                            &entry.location,
-                            format!("built-in layer `{label}` extends the file `{name}`"),
-                        )
-                        .help("built-in layers extend only built-in layers"),
-                    );
-                    continue;
-                };
-                let relative = Path::new(name);
-                if relative.is_absolute() || relative.has_root() {
-                    self.diagnostics.push(
-                        Diagnostic::at(
-                            &entry.location,
-                            format!("absolute path `{name}` in `extends`"),
-                        )
-                        .help("write the path relative to this file"),
-                    );
-                    continue;
+        for (target, location) in targets {
+            let index = match target.kind {
+                TargetKind::Common => self.visit_builtin(),
+                TargetKind::Named => self.visit_named(&target.label, location),
+                TargetKind::File(path) => {
+                    self.visit_file(path, Arc::from(target.label.as_str()), Some(location))
                 }
-                let target = path.parent().unwrap_or(Path::new("")).join(relative);
-                let target_label = normalize(
-                    &Path::new(label)
-                        .parent()
-                        .unwrap_or(Path::new(""))
-                        .join(relative),
-                );
-                self.visit_file(
-                    target,
-                    Arc::from(target_label.as_str()),
-                    Some(&entry.location),
-                )
-            } else {
-                let mut help = format!("write `\"{BUILTIN}\"` for the common codes, or a path such as `\"../common.toml\"`");
-                if let Some(guess) = naming::did_you_mean(&naming::closest(name, [BUILTIN], 1)) {
-                    help = format!("{guess} ({help})");
-                }
-                self.diagnostics.push(
-                    Diagnostic::at(&entry.location, format!("unknown `extends` entry `{name}`"))
-                        .help(help),
-                );
-                continue;
             };
             if let Some(index) = index {
                 ancestors.insert(index);
@@ -399,6 +367,95 @@ impl Loader<'_> {
         }
         ancestors
     }
+
+    /// What the `extends` entry of the file at `path` (labelled `label`,
+    /// `None` for a built-in layer) names; `None`, and an error, when it
+    /// names nothing that can be loaded.
+    fn target(
+        &mut self,
+        entry: &Located<String>,
+        path: Option<&Path>,
+        label: &str,
+    ) -> Option<Target> {
+        let name = entry.value.as_str();
+        let kind = if name == BUILTIN {
+            TargetKind::Common
+        } else if is_builtin_name(name) {
+            TargetKind::Named
+        } else if looks_like_path(name) {
+            let Some(path) = path else {
+                self.diagnostics.push(
+                    Diagnostic::at(
+                        &entry.location,
+                        format!("built-in layer `{label}` extends the file `{name}`"),
+                    )
+                    .help("built-in layers extend only built-in layers"),
+                );
+                return None;
+            };
+            let relative = Path::new(name);
+            if relative.is_absolute() || relative.has_root() {
+                self.diagnostics.push(
+                    Diagnostic::at(
+                        &entry.location,
+                        format!("absolute path `{name}` in `extends`"),
+                    )
+                    .help("write the path relative to this file"),
+                );
+                return None;
+            }
+            TargetKind::File(path.parent().unwrap_or(Path::new("")).join(relative))
+        } else {
+            let mut help = format!("write `\"{BUILTIN}\"` for the common codes, or a path such as `\"../common.toml\"`");
+            if let Some(guess) = naming::did_you_mean(&naming::closest(name, [BUILTIN], 1)) {
+                help = format!("{guess} ({help})");
+            }
+            self.diagnostics.push(
+                Diagnostic::at(&entry.location, format!("unknown `extends` entry `{name}`"))
+                    .help(help),
+            );
+            return None;
+        };
+        Some(Target {
+            label: target_label(label, name),
+            kind,
+        })
+    }
+}
+
+/// What an `extends` entry names.
+struct Target {
+    /// How messages name it; layers are visited in the order of labels.
+    label: String,
+    kind: TargetKind,
+}
+
+enum TargetKind {
+    /// The common codes.
+    Common,
+    /// A layer of the [`BuiltinLayers`].
+    Named,
+    /// A file on disk.
+    File(PathBuf),
+}
+
+/// How messages name what the `extends` entry `name` of the file labelled
+/// `label` names: a path from the crate root, or the entry itself.
+fn target_label(label: &str, name: &str) -> String {
+    if name == BUILTIN || is_builtin_name(name) || !looks_like_path(name) {
+        return name.to_owned();
+    }
+    normalize(
+        &Path::new(label)
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(name),
+    )
+}
+
+/// Whether an entry names a built-in layer of a [`BuiltinLayers`].
+fn is_builtin_name(entry: &str) -> bool {
+    entry.starts_with(BUILTIN_PREFIX) && !entry.ends_with(".toml")
 }
 
 /// An entry is a path when it has a separator or ends in `.toml`.
@@ -474,7 +531,7 @@ mod tests {
     fn absolute_path_is_refused() {
         let mut diagnostics = Diagnostics::default();
         let loaded = load(Path::new("/tmp"), "/etc/codes.toml", &mut diagnostics);
-        assert!(loaded.set.codes.is_empty());
+        assert!(loaded.layers.is_empty());
         assert!(diagnostics.as_slice()[0]
             .message
             .starts_with("absolute path `/etc/codes.toml`"));
@@ -501,7 +558,8 @@ mod tests {
         let mut diagnostics = Diagnostics::default();
         let loaded = load_builtin(&mut diagnostics);
         assert!(diagnostics.is_empty(), "{:?}", diagnostics.as_slice());
-        assert_eq!(loaded.set.codes.len(), 33);
+        assert_eq!(loaded.layers.len(), 1);
+        assert!(loaded.extends_builtin());
     }
 
     #[test]
@@ -524,6 +582,41 @@ mod tests {
         assert_eq!(labels, [BUILTIN_LABEL, "shared.toml", "codes/mdl.toml"]);
         assert_eq!(loaded.layers[2].ancestors, HashSet::from([0, 1]));
         assert_eq!(loaded.files().len(), 2);
+    }
+
+    #[test]
+    fn the_order_of_extends_entries_does_not_change_the_layers() {
+        let orders = [
+            "\"b.toml\", \"tencent-errors\", \"a.toml\"",
+            "\"a.toml\", \"b.toml\", \"tencent-errors\"",
+        ];
+        let labels: Vec<Vec<String>> = orders
+            .iter()
+            .enumerate()
+            .map(|(index, order)| {
+                let root = tree(
+                    &format!("shuffle{index}"),
+                    &[
+                        (
+                            "top.toml",
+                            &format!("extends = [{order}]\n[T]\ndescription = \"t\"\n"),
+                        ),
+                        ("a.toml", "[A]\ndescription = \"a\"\n"),
+                        ("b.toml", "[B]\ndescription = \"b\"\n"),
+                    ],
+                );
+                let mut diagnostics = Diagnostics::default();
+                let loaded = load(&root, "top.toml", &mut diagnostics);
+                assert!(diagnostics.is_empty(), "{:?}", messages(diagnostics));
+                loaded
+                    .layers
+                    .iter()
+                    .map(|layer| layer.label.to_string())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(labels[0], ["a.toml", "b.toml", BUILTIN_LABEL, "top.toml"]);
+        assert_eq!(labels[0], labels[1]);
     }
 
     #[test]
@@ -639,7 +732,8 @@ mod tests {
             1,
             "built-in layers are no files to track"
         );
-        assert!(loaded.set.find("ResourceNotFound.Disk").is_some());
+        let cvm = &loaded.layers[1].file;
+        assert_eq!(cvm.tables.last().unwrap().path, "ResourceNotFound.Disk");
     }
 
     #[test]
@@ -655,20 +749,21 @@ mod tests {
         load_with(&root, "a.toml", &Catalogue, &mut diagnostics);
         let messages = messages(diagnostics);
         assert_eq!(messages.len(), 2, "{messages:?}");
+        // Layers load in the order of their names: `cvm/2016-01-01` before `cvn`.
         assert!(
-            messages[0].starts_with("a.toml:1:12: unknown built-in layer `tencent-errors/cvn`"),
-            "{}",
-            messages[0]
-        );
-        assert!(
-            messages[0].contains("did you mean `tencent-errors/cvm`"),
-            "{}",
-            messages[0]
-        );
-        assert!(
-            messages[1].contains("built-in layer `tencent-errors/cvm/2016-01-01/codes.toml` extends the file `../x.toml`"),
+            messages[1].starts_with("a.toml:1:12: unknown built-in layer `tencent-errors/cvn`"),
             "{}",
             messages[1]
+        );
+        assert!(
+            messages[1].contains("did you mean `tencent-errors/cvm`"),
+            "{}",
+            messages[1]
+        );
+        assert!(
+            messages[0].contains("built-in layer `tencent-errors/cvm/2016-01-01/codes.toml` extends the file `../x.toml`"),
+            "{}",
+            messages[0]
         );
     }
 

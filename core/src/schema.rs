@@ -38,42 +38,46 @@ pub const KNOWN_KEYS: &[&str] = &[
 /// The top-level key listing the layers a file builds on.
 pub const EXTENDS: &str = "extends";
 
-/// The retry class of a code, as codes.toml spells it.
+/// How a failed request may be retried, as codes.toml spells it: the
+/// build side's copy of the runtime's `RetryClass`, in the same order (the
+/// table stores `class as u8`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Retry {
-    /// `"never"`
+pub enum RetryClass {
+    /// `"never"`: fix the request.
     #[default]
     Never,
-    /// `"throttling"`
+    /// `"throttling"`: a rate limit rejected the request before it ran.
     Throttling,
-    /// `"transient"`
+    /// `"transient"`: the service failed, perhaps after the request ran.
     Transient,
-    /// `"refresh"`
+    /// `"refresh"`: re-sign or refresh credentials, then retry once.
     Refresh,
 }
 
-impl Retry {
+impl RetryClass {
     /// Every class, in table-byte order.
-    pub const ALL: [Retry; 4] = [
-        Retry::Never,
-        Retry::Throttling,
-        Retry::Transient,
-        Retry::Refresh,
+    pub const ALL: [RetryClass; 4] = [
+        RetryClass::Never,
+        RetryClass::Throttling,
+        RetryClass::Transient,
+        RetryClass::Refresh,
     ];
 
     /// The codes.toml spelling.
     pub fn as_str(self) -> &'static str {
         match self {
-            Retry::Never => "never",
-            Retry::Throttling => "throttling",
-            Retry::Transient => "transient",
-            Retry::Refresh => "refresh",
+            RetryClass::Never => "never",
+            RetryClass::Throttling => "throttling",
+            RetryClass::Transient => "transient",
+            RetryClass::Refresh => "refresh",
         }
     }
 
     /// Parses the codes.toml spelling.
-    pub fn parse(text: &str) -> Option<Retry> {
-        Retry::ALL.into_iter().find(|retry| retry.as_str() == text)
+    pub fn parse(text: &str) -> Option<RetryClass> {
+        RetryClass::ALL
+            .into_iter()
+            .find(|retry| retry.as_str() == text)
     }
 
     /// The byte the runtime's tables store (`RetryClass as u8`).
@@ -82,12 +86,12 @@ impl Retry {
     }
 }
 
-/// A value of a setting, with where it was written.
+/// A value read from a codes.toml file, with where it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Setting<T> {
-    /// The value.
+pub struct Located<T> {
+    /// The value as read.
     pub value: T,
-    /// Where the value is.
+    /// Where it is written, for diagnostics.
     pub location: Location,
 }
 
@@ -99,17 +103,17 @@ pub struct Table {
     /// Where the table's last key is written.
     pub location: Location,
     /// The English description: a code has it or `description_zh`.
-    pub description: Option<Setting<String>>,
+    pub description: Option<Located<String>>,
     /// The Chinese description.
-    pub description_zh: Option<Setting<String>>,
+    pub description_zh: Option<Located<String>>,
     /// The retry class set here, if any.
-    pub retry: Option<Setting<Retry>>,
+    pub retry: Option<Located<RetryClass>>,
     /// Why `retry` is what it is.
-    pub retry_reason: Option<Setting<String>>,
+    pub retry_reason: Option<Located<String>>,
     /// An explicit variant name, if any.
-    pub variant: Option<Setting<String>>,
+    pub variant: Option<Located<String>>,
     /// The SDK release that removed the code, if one did.
-    pub deprecated: Option<Setting<String>>,
+    pub deprecated: Option<Located<String>>,
     /// Whether tables are nested below this one.
     pub has_children: bool,
 }
@@ -126,7 +130,7 @@ impl Table {
 pub struct CodesFile {
     /// The `extends` entries, in order: `"tencent-errors"` or paths
     /// relative to this file.
-    pub extends: Vec<Setting<String>>,
+    pub extends: Vec<Located<String>>,
     /// Every table, parents before children, in source order among siblings.
     pub tables: Vec<Table>,
 }
@@ -167,7 +171,7 @@ pub fn parse(file: &Arc<str>, source: &str, diagnostics: &mut Diagnostics) -> Co
 
 struct Parser<'a> {
     lines: LineIndex<'a>,
-    extends: Vec<Setting<String>>,
+    extends: Vec<Located<String>>,
     diagnostics: &'a mut Diagnostics,
     tables: Vec<Table>,
 }
@@ -200,7 +204,7 @@ impl Parser<'_> {
                 for entry in entries.iter() {
                     let location = self.location(entry.span().start);
                     match entry.get_ref() {
-                        DeValue::String(text) => self.extends.push(Setting {
+                        DeValue::String(text) => self.extends.push(Located {
                             value: text.to_string(),
                             location,
                         }),
@@ -277,6 +281,21 @@ impl Parser<'_> {
             }
         }
         self.tables[index].has_children = has_children;
+        self.check_table(index);
+    }
+
+    /// Rules that need only the table itself.
+    fn check_table(&mut self, index: usize) {
+        let table = &self.tables[index];
+        // `retry_reason` explains the `retry` of the same table.
+        if let (Some(reason), None) = (&table.retry_reason, &table.retry) {
+            let diagnostic = Diagnostic::at(
+                &reason.location,
+                format!("`[{}]` sets `retry_reason` but no `retry`", table.path),
+            )
+            .help("add the `retry` it explains, or remove `retry_reason`");
+            self.diagnostics.push(diagnostic);
+        }
     }
 
     /// A key names one segment: quoted keys with dots, and keys outside the
@@ -326,7 +345,7 @@ impl Parser<'_> {
                             .help("describe the code in a sentence: it becomes the variant's documentation"),
                     );
                 }
-                let setting = Some(Setting {
+                let setting = Some(Located {
                     value: text.to_owned(),
                     location,
                 });
@@ -336,7 +355,7 @@ impl Parser<'_> {
                 }
             }
             (RETRY_REASON, Some(text)) => {
-                self.tables[index].retry_reason = Some(Setting {
+                self.tables[index].retry_reason = Some(Located {
                     value: text.to_owned(),
                     location,
                 });
@@ -348,21 +367,21 @@ impl Parser<'_> {
                             .help("name the SDK release that removed the code, e.g. `deprecated = \"3.0.1200\"`"),
                     );
                 }
-                self.tables[index].deprecated = Some(Setting {
+                self.tables[index].deprecated = Some(Located {
                     value: text.to_owned(),
                     location,
                 });
             }
-            (RETRY, Some(text)) => match Retry::parse(text) {
+            (RETRY, Some(text)) => match RetryClass::parse(text) {
                 Some(retry) => {
-                    self.tables[index].retry = Some(Setting {
+                    self.tables[index].retry = Some(Located {
                         value: retry,
                         location,
                     })
                 }
                 None => {
                     let spellings: Vec<&str> =
-                        Retry::ALL.iter().map(|retry| retry.as_str()).collect();
+                        RetryClass::ALL.iter().map(|retry| retry.as_str()).collect();
                     let mut help = format!(
                         "use one of {}",
                         spellings
@@ -386,7 +405,7 @@ impl Parser<'_> {
                 }
             },
             (VARIANT, Some(text)) => {
-                self.tables[index].variant = Some(Setting {
+                self.tables[index].variant = Some(Located {
                     value: text.to_owned(),
                     location,
                 });
@@ -394,7 +413,7 @@ impl Parser<'_> {
             (DESCRIPTION | DESCRIPTION_ZH | RETRY | RETRY_REASON | VARIANT | DEPRECATED, None) => {
                 if name == DESCRIPTION || name == DESCRIPTION_ZH {
                     // Still a code: one mistake, one error.
-                    self.tables[index].description = Some(Setting {
+                    self.tables[index].description = Some(Located {
                         value: String::new(),
                         location: location.clone(),
                     });
@@ -469,7 +488,7 @@ mod tests {
         );
         let expire = &file.tables[2];
         assert!(expire.is_code());
-        assert_eq!(expire.retry.as_ref().unwrap().value, Retry::Refresh);
+        assert_eq!(expire.retry.as_ref().unwrap().value, RetryClass::Refresh);
         assert_eq!((expire.location.line, expire.location.column), (7, 14));
         assert!(!file.tables[1].is_code());
         assert!(file.tables[1].has_children);
@@ -572,18 +591,37 @@ mod tests {
     }
 
     #[test]
-    fn garbage_never_panics() {
-        for source in [
-            "",
-            "=",
-            "[[A]]\n",
-            "A = 1",
-            "[A]\n[A]\n",
-            "[A.B]\nx.y.z = 1",
-            "\u{0}",
-            "[A]\ndescription = \"\"\n",
+    fn garbage_is_an_error_not_a_panic() {
+        for (source, first_error) in [
+            ("=", "codes.toml:1:1: TOML syntax error"),
+            (
+                "[[A]]\n",
+                "codes.toml:1:3: top-level key `A` is not a table",
+            ),
+            ("A = 1", "codes.toml:1:1: top-level key `A` is not a table"),
+            (
+                "[A]\n[A]\n",
+                "codes.toml:2:2: TOML syntax error: duplicate key",
+            ),
+            (
+                "[A.B]\nx.y.z = 1",
+                "codes.toml:2:5: unknown key `z` in `[A.B.x.y]`",
+            ),
+            ("\u{0}", "codes.toml:1:2: TOML syntax error"),
+            (
+                "[A]\ndescription = \"\"\n",
+                "codes.toml:2:15: `[A]` has an empty `description`",
+            ),
         ] {
-            let _ = parse_str(source);
+            let (_, errors) = parse_str(source);
+            assert!(
+                errors
+                    .first()
+                    .is_some_and(|error| error.starts_with(first_error)),
+                "{source:?}: {errors:?}"
+            );
         }
+        let (file, errors) = parse_str("");
+        assert!(errors.is_empty() && file.tables.is_empty());
     }
 }

@@ -4,7 +4,7 @@
 
 #![allow(dead_code, clippy::all)]
 
-use tencent_errors_core::{diagnostic, expand, load, validate};
+use tencent_errors_core::{check, diagnostic, expand, load};
 
 use std::collections::HashSet;
 
@@ -15,21 +15,22 @@ use tencent_errors::{CommonCode, Error, Success};
 /// perfect hash; then checks that the result is one rustc would accept.
 pub fn load_like_the_macro(source: &str) {
     let mut diagnostics = diagnostic::Diagnostics::default();
-    let set = load::load_source("codes.toml", source, &mut diagnostics).set;
+    let layers = load::load_source("codes.toml", source, &mut diagnostics);
+    let set = check::code_set(&layers, &mut diagnostics);
     let errors = diagnostics.into_vec();
     for error in &errors {
         let _ = error.to_string();
     }
     let set = match errors.is_empty() {
         true => set,
-        false => validate::usable_subset(&set),
+        false => check::usable_subset(set),
     };
     check_generatable(&set);
 }
 
 /// Distinct codes, distinct identifier variant names, a perfect hash that
 /// finds every entry.
-fn check_generatable(set: &validate::CodeSet) {
+fn check_generatable(set: &check::CodeSet) {
     let mut variants = HashSet::new();
     for code in &set.codes {
         assert!(
@@ -37,7 +38,7 @@ fn check_generatable(set: &validate::CodeSet) {
             "variant `{}` twice",
             code.variant
         );
-        assert_ne!(code.variant, validate::OTHER_VARIANT);
+        assert_ne!(code.variant, check::OTHER_VARIANT);
         assert!(
             syn::parse_str::<syn::Ident>(&code.variant).is_ok(),
             "variant `{}` of `{}` is not an identifier",

@@ -5,29 +5,30 @@
 //!
 //! The pipeline is `tencent-errors-core`'s, the one the macros run.
 
-use tencent_errors_core::{diagnostic, expand, load, validate};
+use tencent_errors_core::{check, diagnostic, expand, load};
 
 use std::collections::HashSet;
 
 use proptest::prelude::*;
 
+use check::{CodeSet, OTHER_VARIANT};
 use diagnostic::Diagnostics;
-use validate::{CodeSet, OTHER_VARIANT};
 
 /// What `error_codes!` does with a file, short of emitting tokens: load it,
 /// fall back to the usable subset on error, build the perfect hash over
 /// every entry. Returns the set and the error messages.
 fn load_like_the_macro(source: &str) -> (CodeSet, Vec<String>) {
     let mut diagnostics = Diagnostics::default();
-    let loaded = load::load_source("codes.toml", source, &mut diagnostics);
+    let layers = load::load_source("codes.toml", source, &mut diagnostics);
+    let set = check::code_set(&layers, &mut diagnostics);
     let errors: Vec<String> = diagnostics
         .into_vec()
         .iter()
         .map(ToString::to_string)
         .collect();
     let set = match errors.is_empty() {
-        true => loaded.set,
-        false => validate::usable_subset(&loaded.set),
+        true => set,
+        false => check::usable_subset(set),
     };
     check_perfect_hash(&set);
     (set, errors)
@@ -282,10 +283,11 @@ proptest! {
     #[test]
     fn distinct_codes_get_distinct_variants_unless_an_error_says_so(source in toml_document()) {
         let mut diagnostics = Diagnostics::default();
-        let loaded = load::load_source("codes.toml", &source, &mut diagnostics);
+        let layers = load::load_source("codes.toml", &source, &mut diagnostics);
+        let set = check::code_set(&layers, &mut diagnostics);
         let mut owners = std::collections::HashMap::new();
         let mut shared = None;
-        for code in &loaded.set.codes {
+        for code in &set.codes {
             if let Some(first) = owners.insert(code.variant.as_str(), code.code.as_str()) {
                 shared = Some((first, code.code.as_str(), code.variant.as_str()));
             }
@@ -303,8 +305,8 @@ proptest! {
     #[test]
     fn the_fallback_subset_is_always_generatable(source in toml_document()) {
         let mut diagnostics = Diagnostics::default();
-        let loaded = load::load_source("codes.toml", &source, &mut diagnostics);
-        let subset = validate::usable_subset(&loaded.set);
+        let layers = load::load_source("codes.toml", &source, &mut diagnostics);
+        let subset = check::usable_subset(check::code_set(&layers, &mut diagnostics));
         check_generatable(&subset, &source);
         check_perfect_hash(&subset);
     }
@@ -318,4 +320,129 @@ fn a_code_named_self_is_reported() {
     let (_, errors) = load_like_the_macro("[self]\ndescription = \"s\"\n");
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].contains("Self"), "{errors:?}");
+}
+
+/// Layers of one enum: file `i` extends some of the files before it, the
+/// last file is the one the macro names. Each file defines a few tables
+/// over a small set of paths, so that layers redefine, settle and conflict.
+#[derive(Debug, Clone)]
+struct LayerGraph {
+    /// Per file: the files it extends (indices below its own), and its tables.
+    files: Vec<(Vec<usize>, Vec<String>)>,
+}
+
+const LAYER_PATHS: &[&str] = &["X", "X.A", "X.A.B", "X.C", "Y", "Y.A", "Z.A"];
+
+fn layer_table() -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(LAYER_PATHS),
+        prop::option::of(prop::sample::select(&["\"d1\"", "\"d2\""][..])),
+        prop::option::of(prop::sample::select(
+            &["\"transient\"", "\"throttling\"", "\"never\""][..],
+        )),
+        prop::option::weighted(0.15, prop::sample::select(&["\"V1\"", "\"V2\""][..])),
+    )
+        .prop_map(|(path, description, retry, variant)| {
+            let mut text = format!("[{path}]\n");
+            for (key, value) in [
+                ("description", description),
+                ("retry", retry),
+                ("variant", variant),
+            ] {
+                if let Some(value) = value {
+                    text.push_str(&format!("{key} = {value}\n"));
+                }
+            }
+            text
+        })
+}
+
+fn layer_graph() -> impl Strategy<Value = LayerGraph> {
+    prop::collection::vec(
+        (
+            prop::collection::vec(any::<bool>(), 0..5),
+            prop::collection::btree_map(prop::sample::select(LAYER_PATHS), layer_table(), 1..5),
+        ),
+        2..6,
+    )
+    .prop_map(|files| LayerGraph {
+        files: files
+            .into_iter()
+            .enumerate()
+            .map(|(index, (extends, tables))| {
+                let mut extends: Vec<usize> = (0..index)
+                    .filter(|&i| extends.get(i) == Some(&true))
+                    .collect();
+                // The named file reaches every other file.
+                if index > 0 && extends.is_empty() {
+                    extends.push(index - 1);
+                }
+                // One table per path and file: TOML refuses a table twice.
+                (extends, tables.into_values().collect())
+            })
+            .collect(),
+    })
+}
+
+/// Writes the graph, with each file's `extends` in the order `order` gives
+/// it, and returns what the macro would see: the diagnostics, the checked
+/// set and the table's bytes.
+fn load_graph(
+    graph: &LayerGraph,
+    order: impl Fn(&mut Vec<usize>),
+) -> (
+    Vec<String>,
+    CodeSet,
+    Option<tencent_errors_table::build::TableBytes>,
+) {
+    static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let root = std::env::temp_dir().join(format!(
+        "tencent-errors-prop-layers-{}-{run}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&root).unwrap();
+    for (index, (extends, tables)) in graph.files.iter().enumerate() {
+        let mut extends = extends.clone();
+        order(&mut extends);
+        let entries: Vec<String> = extends.iter().map(|i| format!("\"f{i}.toml\"")).collect();
+        let text = format!("extends = [{}]\n{}", entries.join(", "), tables.join("\n"));
+        std::fs::write(root.join(format!("f{index}.toml")), text).unwrap();
+    }
+    let mut diagnostics = Diagnostics::default();
+    let named = format!("f{}.toml", graph.files.len() - 1);
+    let layers = load::load(&root, &named, &mut diagnostics);
+    let set = check::code_set(&layers, &mut diagnostics);
+    let messages = diagnostics
+        .into_vec()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let table = expand::table_bytes(&set).ok();
+    std::fs::remove_dir_all(&root).unwrap();
+    (messages, set, table)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Issue 8, item 6: the order of `extends` entries never changes the
+    /// generated table or the diagnostics.
+    #[test]
+    fn shuffling_extends_changes_neither_the_table_nor_the_diagnostics(
+        graph in layer_graph(),
+        seed in any::<u64>(),
+    ) {
+        let in_order = load_graph(&graph, |extends| extends.sort());
+        let reversed = load_graph(&graph, |extends| extends.reverse());
+        let shuffled = load_graph(&graph, |extends| {
+            let len = extends.len().max(1);
+            extends.rotate_left((seed as usize) % len);
+            if seed & 1 == 1 {
+                extends.reverse();
+            }
+        });
+        prop_assert_eq!(&in_order, &reversed, "{:#?}", graph);
+        prop_assert_eq!(&in_order, &shuffled, "{:#?}", graph);
+    }
 }

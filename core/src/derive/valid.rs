@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use syn::Type;
 
 use super::attr::{Enum, Errors, Variant};
+use crate::check::{self, CodeSet};
 use crate::diagnostic::Diagnostics;
 use crate::load::{self, BuiltinLayers};
 use crate::naming;
-use crate::schema::Retry;
-use crate::validate::CodeSet;
+use crate::schema::RetryClass;
 
 /// A variant with a code, ready for generation.
 pub struct CodeVariant<'a> {
@@ -24,7 +24,7 @@ pub struct CodeVariant<'a> {
     pub description: Option<String>,
     /// Its retry class: the attribute, else the codes.toml's, else inherited
     /// from the common codes.
-    pub retry: Retry,
+    pub retry: RetryClass,
 }
 
 /// The catch-all variant.
@@ -115,32 +115,26 @@ fn load_reference(
     errors: &mut Errors,
 ) -> (Reference, Vec<PathBuf>) {
     let mut diagnostics = Diagnostics::default();
-    let (loaded, named) = match &input.codes {
+    let (layers, named) = match &input.codes {
         Some(path) => (
             load::load_with(manifest_dir, &path.value(), builtins, &mut diagnostics),
             true,
         ),
         None => (load::load_builtin(&mut diagnostics), false),
     };
+    let set = check::code_set(&layers, &mut diagnostics);
     if let Some(path) = &input.codes {
         for diagnostic in diagnostics.into_vec() {
             errors.push(path.span(), diagnostic);
         }
     }
-    let files = loaded.files();
-    let layers = loaded
+    let files = layers.files();
+    let layers = layers
         .layers
         .iter()
         .map(|layer| layer.label.to_string())
         .collect();
-    (
-        Reference {
-            set: loaded.set,
-            named,
-            layers,
-        },
-        files,
-    )
+    (Reference { set, named, layers }, files)
 }
 
 struct Reference {
@@ -190,10 +184,10 @@ fn resolve_code<'a>(
         return None;
     }
     let retry = match &variant.retry {
-        Some(text) => match Retry::parse(&text.value()) {
+        Some(text) => match RetryClass::parse(&text.value()) {
             Some(retry) => retry,
             None => {
-                let spellings: Vec<&str> = Retry::ALL.iter().map(|r| r.as_str()).collect();
+                let spellings: Vec<&str> = RetryClass::ALL.iter().map(|r| r.as_str()).collect();
                 let mut message = format!(
                     "unknown retry class \"{}\"\n= help: use one of {}",
                     text.value(),
