@@ -39,8 +39,8 @@ fn extending_a_product_adds_its_codes_and_the_common_ones() {
         &CatalogueLayers::shipped(),
         &mut diagnostics,
     );
+    let set = &tencent_errors_core::check::code_set(&loaded, &mut diagnostics);
     assert!(diagnostics.is_empty(), "{:?}", messages(diagnostics));
-    let set = &loaded.set;
     assert!(
         set.find("InvalidParameter.Name").is_some(),
         "the product's codes"

@@ -19,11 +19,14 @@ fn every_product_version_loads_through_the_core_and_its_actions_name_its_codes()
     for (key, data) in &catalogue.products {
         let mut diagnostics = Diagnostics::default();
         let relative = format!("{}/{}/{CODES_FILE}", key.product, key.version);
-        let loaded = load::load(&data_dir, &relative, &mut diagnostics);
+        let loaded = tencent_errors_core::check::code_set(
+            &load::load(&data_dir, &relative, &mut diagnostics),
+            &mut diagnostics,
+        );
         problems.extend(diagnostics.into_vec().iter().map(|d| format!("{key}: {d}")));
         for (action, codes) in &data.actions {
             for code in codes {
-                if loaded.set.find(code).is_none() {
+                if loaded.find(code).is_none() {
                     problems.push(format!(
                         "{key} {action}: {code} is not a code of the product"
                     ));
@@ -32,7 +35,7 @@ fn every_product_version_loads_through_the_core_and_its_actions_name_its_codes()
         }
         let export_retry = CommonCodes::shipped();
         for (code, entry) in &data.codes {
-            let Some(loaded_code) = loaded.set.find(code) else {
+            let Some(loaded_code) = loaded.find(code) else {
                 problems.push(format!("{key}: {code} did not load"));
                 continue;
             };
