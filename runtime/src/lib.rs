@@ -50,6 +50,10 @@ pub mod limiter;
 #[cfg_attr(docsrs, doc(cfg(feature = "redis")))]
 pub mod redis;
 
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod http;
+
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;

@@ -14,18 +14,21 @@ use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Span {
     name: &'static str,
+    metadata: &'static Metadata<'static>,
     parent: Option<u64>,
     fields: BTreeMap<String, String>,
 }
 
-/// A subscriber that keeps every span with its fields as last recorded.
+/// A subscriber that keeps every span with its fields as last recorded,
+/// and knows which span is current (the tests run on one thread).
 #[derive(Clone, Default)]
 struct Capture {
     spans: Arc<Mutex<BTreeMap<u64, Span>>>,
     next: Arc<AtomicU64>,
+    entered: Arc<Mutex<Vec<u64>>>,
 }
 
 struct Fields<'a>(&'a mut BTreeMap<String, String>);
@@ -53,8 +56,9 @@ impl Subscriber for Capture {
         let id = self.next.fetch_add(1, Ordering::Relaxed) + 1;
         let mut span = Span {
             name: attributes.metadata().name(),
+            metadata: attributes.metadata(),
             parent: attributes.parent().map(Id::into_u64),
-            ..Span::default()
+            fields: BTreeMap::new(),
         };
         attributes.record(&mut Fields(&mut span.fields));
         self.spans.lock().unwrap().insert(id, span);
@@ -71,9 +75,21 @@ impl Subscriber for Capture {
 
     fn event(&self, _: &Event<'_>) {}
 
-    fn enter(&self, _: &Id) {}
+    fn enter(&self, id: &Id) {
+        self.entered.lock().unwrap().push(id.into_u64());
+    }
 
-    fn exit(&self, _: &Id) {}
+    fn exit(&self, _: &Id) {
+        self.entered.lock().unwrap().pop();
+    }
+
+    fn current_span(&self) -> tracing_core::span::Current {
+        let Some(&id) = self.entered.lock().unwrap().last() else {
+            return tracing_core::span::Current::none();
+        };
+        let metadata = self.spans.lock().unwrap()[&id].metadata;
+        tracing_core::span::Current::new(Id::from_u64(id), metadata)
+    }
 }
 
 impl Capture {
@@ -181,4 +197,31 @@ fn a_call_without_a_name_is_a_span_named_tencentcloud() {
     assert_eq!(field(&spans[0], "rpc.method"), None);
     assert_eq!(field(&spans[0], "tencentcloud.attempts"), Some("1"));
     assert_eq!(field(&spans[0], "otel.status_code"), None);
+}
+
+#[cfg(feature = "http")]
+#[test]
+fn reading_an_http_answer_records_its_status_and_request_id_on_the_attempt() {
+    use tencent_errors::http::ResponseReader;
+
+    let capture = Capture::default();
+    let retrier = Retrier::default().with_clock(ManualClock::new());
+    let reader = ResponseReader::new();
+    tracing::subscriber::with_default(capture.clone(), || {
+        retrier
+            .run_blocking(Call::new("cvm", "DescribeRegions"), |_| {
+                let response = http::Response::builder()
+                    .status(200)
+                    .body(r#"{"Response": {"RequestId": "req-ok"}}"#)
+                    .unwrap();
+                reader.read::<serde_json::Value, CommonCode, _>(&response)
+            })
+            .unwrap();
+    });
+    let spans = capture.spans();
+    let attempt = &spans[1];
+    assert_eq!(attempt.name, "tencentcloud.attempt");
+    assert_eq!(field(attempt, "http.response.status_code"), Some("200"));
+    assert_eq!(field(attempt, "tencentcloud.request_id"), Some("req-ok"));
+    assert_eq!(field(attempt, "otel.status_code"), None);
 }
