@@ -54,6 +54,25 @@ impl CatalogueLayers {
         CatalogueLayers { products }
     }
 
+    /// Every product, sorted.
+    pub fn products(&self) -> impl Iterator<Item = &str> {
+        self.products.keys().map(String::as_str)
+    }
+
+    /// The versions of `product` (folder names, oldest first) and their
+    /// folders; `None` for a product the catalogue does not have.
+    ///
+    /// ```
+    /// use tencent_errors_catalogue::layers::CatalogueLayers;
+    ///
+    /// let layers = CatalogueLayers::shipped();
+    /// let versions = layers.versions("mdl").unwrap();
+    /// assert_eq!(versions.keys().collect::<Vec<_>>(), ["v20200326"]);
+    /// ```
+    pub fn versions(&self, product: &str) -> Option<&BTreeMap<String, PathBuf>> {
+        self.products.get(product)
+    }
+
     /// The product and version folder an `extends` entry names, if any.
     fn find(&self, name: &str) -> Option<(&str, &str, &PathBuf)> {
         let rest = name.strip_prefix(BUILTIN_PREFIX)?;

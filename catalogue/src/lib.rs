@@ -28,8 +28,10 @@
 //! # Ok::<(), tencent_errors_catalogue::read::ReadError>(())
 //! ```
 
+pub mod emit;
 pub mod layers;
 pub mod model;
+pub mod names;
 pub mod read;
 pub mod write;
 

@@ -26,6 +26,20 @@ pub fn derive_tencent_error(input: TokenStream) -> TokenStream {
     tencent_errors_core::derive_tencent_error_with(input.into(), &manifest_dir(), builtins()).into()
 }
 
+/// The module of one product of the catalogue: its enums, one per API
+/// version, and their action tables. `tencent_errors::products` invokes it
+/// once per enabled product feature; not for use elsewhere.
+#[cfg(feature = "catalogue")]
+#[doc(hidden)]
+#[proc_macro]
+pub fn __product(input: TokenStream) -> TokenStream {
+    // `product, "feature"`
+    let text = input.to_string();
+    let (product, feature) = text.split_once(',').unwrap_or((&text, ""));
+    let feature = feature.trim().trim_matches('"');
+    tencent_errors_catalogue::emit::product_module(product.trim(), feature, catalogue()).into()
+}
+
 /// Where codes.toml paths start: the directory of the calling crate's Cargo.toml.
 fn manifest_dir() -> PathBuf {
     std::env::var_os("CARGO_MANIFEST_DIR")
@@ -37,6 +51,12 @@ fn manifest_dir() -> PathBuf {
 /// catalogue with the `catalogue` feature, read once per compilation.
 #[cfg(feature = "catalogue")]
 fn builtins() -> &'static dyn BuiltinLayers {
+    catalogue()
+}
+
+/// The shipped catalogue, read once per compilation.
+#[cfg(feature = "catalogue")]
+fn catalogue() -> &'static tencent_errors_catalogue::layers::CatalogueLayers {
     use tencent_errors_catalogue::layers::CatalogueLayers;
     static LAYERS: std::sync::OnceLock<CatalogueLayers> = std::sync::OnceLock::new();
     LAYERS.get_or_init(CatalogueLayers::shipped)

@@ -32,6 +32,7 @@
 // Generated code names this crate `::tencent_errors`, also from inside it.
 extern crate self as tencent_errors;
 
+mod actions;
 mod attempt_failure;
 mod clock_skew;
 mod code;
@@ -41,6 +42,8 @@ mod retry_class;
 mod table;
 
 pub mod retry;
+
+pub mod products;
 
 #[cfg(feature = "limiter")]
 #[cfg_attr(docsrs, doc(cfg(feature = "limiter")))]
@@ -58,6 +61,7 @@ pub mod http;
 #[path = "private.rs"]
 pub mod __private;
 
+pub use actions::{Action, ActionCodes, Actions};
 pub use attempt_failure::{AttemptError, Failure};
 pub use clock_skew::{parse_http_date, ClockSkew, InvalidHttpDate, RejectedDate, SigningClock};
 pub use code::{TencentError, UnknownCode, UnrecognizedCode};

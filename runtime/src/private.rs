@@ -1,8 +1,9 @@
 //! Support for generated code. Not public API: it changes with the exact
 //! version of `tencent-errors-macros` that generates code against it.
 
+pub use crate::actions::ProductActions;
 pub use serde;
-pub use tencent_errors_table::{CodeTable, Texts};
+pub use tencent_errors_table::{ActionTable, CodeTable, Texts};
 
 use crate::table::RetryClasses;
 

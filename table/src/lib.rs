@@ -29,6 +29,7 @@ extern crate std;
 #[cfg(any(test, feature = "build"))]
 pub mod build;
 
+mod action_table;
 mod code_table;
 mod hash;
 mod texts;
@@ -36,6 +37,7 @@ mod texts;
 #[cfg(test)]
 mod tests;
 
+pub use action_table::{ActionTable, Indices};
 pub use code_table::{ancestors, CodeTable, EMPTY_SLOT, NO_PARENT};
 
 /// The longest code (and category) a table holds, in bytes: the limit of

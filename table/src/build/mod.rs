@@ -2,6 +2,7 @@
 //! [`TableBytes`] builds is what [`CodeTable`] reads, so a table built here
 //! can be looked up here, exactly as the runtime will.
 
+mod action_table;
 mod perfect_hash;
 
 use alloc::string::String;
@@ -10,6 +11,7 @@ use core::fmt;
 
 use crate::{CodeTable, Texts, MAX_CODE_LEN, NO_PARENT};
 
+pub use action_table::ActionTableBytes;
 pub use perfect_hash::PerfectHash;
 
 /// The most entries a table holds: indices are `u16`, and `u16::MAX` marks
