@@ -96,7 +96,8 @@ impl Retrier {
     /// its action ([`Call::new`]), counting for `account` in `region`, and
     /// tells it of every throttling answer (feature `limiter`). A call whose
     /// turn is too far away stops with [`StopReason::RateLimited`] without
-    /// being sent.
+    /// being sent. The tower middleware books throttling answers but does
+    /// not ask for slots: put a rate-limiting layer in front of it.
     ///
     /// [`StopReason::RateLimited`]: super::StopReason::RateLimited
     ///
