@@ -8,9 +8,11 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use tencent_errors_core::load::{BuiltinLayer, BuiltinLayers, BUILTIN_PREFIX};
+use std::sync::{Arc, Mutex};
 
-use crate::{root, CODES_FILE, DATA_DIR};
+use tencent_errors_core::load::{ActionCodes, BuiltinLayer, BuiltinLayers, BUILTIN_PREFIX};
+
+use crate::{read, root, ACTIONS_FILE, CODES_FILE, DATA_DIR};
 
 /// The shipped catalogue's product-versions, as [`BuiltinLayers`] for the
 /// core's loader.
@@ -30,6 +32,9 @@ use crate::{root, CODES_FILE, DATA_DIR};
 pub struct CatalogueLayers {
     /// Product -> its versions (folder names, oldest first) and their folders.
     products: BTreeMap<String, BTreeMap<String, PathBuf>>,
+    /// The actions read so far, by canonical layer name: each product-version's
+    /// actions.toml is read once, when an action of it is first asked for.
+    actions: Arc<Mutex<BTreeMap<String, Arc<ActionCodes>>>>,
 }
 
 impl CatalogueLayers {
@@ -51,7 +56,10 @@ impl CatalogueLayers {
                 }
             }
         }
-        CatalogueLayers { products }
+        CatalogueLayers {
+            products,
+            actions: Arc::default(),
+        }
     }
 
     /// Every product, sorted.
@@ -111,6 +119,32 @@ impl BuiltinLayers for CatalogueLayers {
             }
         }
         names
+    }
+
+    /// ```
+    /// use tencent_errors_catalogue::layers::CatalogueLayers;
+    /// use tencent_errors_core::load::BuiltinLayers;
+    ///
+    /// let layers = CatalogueLayers::shipped();
+    /// let actions = layers.actions("tencent-errors/mdl").unwrap();
+    /// assert!(actions["CreateStreamLiveChannel"].iter().any(|code| code == "InvalidParameter.Name"));
+    /// ```
+    fn actions(&self, name: &str) -> Option<Arc<ActionCodes>> {
+        let (product, version, dir) = self.find(name)?;
+        let canonical = format!("{product}/{version}");
+        let mut cache = self.actions.lock().ok()?;
+        if let Some(found) = cache.get(&canonical) {
+            return Some(Arc::clone(found));
+        }
+        let path = dir.join(ACTIONS_FILE);
+        let actions = match std::fs::read_to_string(&path) {
+            Ok(text) => read::parse_actions(&path, &text).ok()?,
+            // A product-version without actions.toml lists none.
+            Err(_) => ActionCodes::new(),
+        };
+        let actions = Arc::new(actions);
+        cache.insert(canonical, Arc::clone(&actions));
+        Some(actions)
     }
 }
 

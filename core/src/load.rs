@@ -59,7 +59,19 @@ pub trait BuiltinLayers {
 
     /// Every name [`layer`](BuiltinLayers::layer) answers to, for "did you mean" suggestions.
     fn names(&self) -> Vec<String>;
+
+    /// The actions of the built-in layer `name` names (a product's API
+    /// version), each with the codes it may return besides the common
+    /// codes; `None` when the set keeps no actions for it. The derive's
+    /// `#[tencent(product = "...", action = "...")]` check reads it.
+    fn actions(&self, name: &str) -> Option<std::sync::Arc<ActionCodes>> {
+        let _ = name;
+        None
+    }
 }
+
+/// Action name -> the codes it may return besides the common codes.
+pub type ActionCodes = std::collections::BTreeMap<String, Vec<String>>;
 
 /// A built-in layer: its canonical name and its codes.toml text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,6 +198,28 @@ pub fn load_source(label: &str, source: &str, diagnostics: &mut Diagnostics) -> 
     };
     Layers {
         layers: vec![layer],
+    }
+}
+
+/// Loads the built-in layer `name` (`"tencent-errors/PRODUCT"` or
+/// `".../PRODUCT/VERSION"`) and the layers it extends, as a file whose
+/// `extends` names it; `from` is where messages point.
+pub fn load_named(
+    name: &str,
+    from: &Location,
+    builtins: &dyn BuiltinLayers,
+    diagnostics: &mut Diagnostics,
+) -> Layers {
+    let mut loader = Loader {
+        layers: Vec::new(),
+        stack: Vec::new(),
+        diagnostics,
+        manifest_dir: Path::new(""),
+        builtins,
+    };
+    loader.visit_named(name, from);
+    Layers {
+        layers: loader.layers,
     }
 }
 

@@ -15,6 +15,12 @@ pub const CODES: &str = "codes";
 pub const DISPLAY: &str = "display";
 /// See [`CODES`].
 pub const SERDE: &str = "serde";
+/// See [`CODES`]: a product of the catalogue (`"mdl"`, `"mdl/v20200326"`).
+pub const PRODUCT: &str = "product";
+/// See [`CODES`]: an action of [`PRODUCT`], whose codes the variants must be.
+pub const ACTION: &str = "action";
+/// See [`CODES`]: the variants must name every code of [`ACTION`].
+pub const EXHAUSTIVE: &str = "exhaustive";
 /// Variant keys.
 pub const CODE: &str = "code";
 /// See [`CODE`].
@@ -22,7 +28,7 @@ pub const RETRY: &str = "retry";
 /// See [`CODE`].
 pub const OTHER: &str = "other";
 
-const ENUM_KEYS: &[&str] = &[CODES, DISPLAY, SERDE];
+const ENUM_KEYS: &[&str] = &[CODES, DISPLAY, SERDE, PRODUCT, ACTION, EXHAUSTIVE];
 const VARIANT_KEYS: &[&str] = &[CODE, RETRY, OTHER];
 
 /// Collects errors (serde_derive's `Ctxt`).
@@ -66,6 +72,12 @@ pub struct Enum<'a> {
     pub display: bool,
     /// Whether to generate serde impls (`serde = false` turns them off).
     pub serde: bool,
+    /// `product = "..."`: the catalogue product whose codes the variants are.
+    pub product: Option<LitStr>,
+    /// `action = "..."`: the action of `product` whose codes the variants are.
+    pub action: Option<LitStr>,
+    /// `exhaustive`, with the span of the word: every code of `action` needs a variant.
+    pub exhaustive: Option<Span>,
     /// The variants.
     pub variants: Vec<Variant<'a>>,
 }
@@ -116,6 +128,9 @@ pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<Enum<'a>
         codes: None,
         display: true,
         serde: true,
+        product: None,
+        action: None,
+        exhaustive: None,
         variants: Vec::new(),
     };
     let mut seen = SeenKeys::default();
@@ -127,6 +142,9 @@ pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<Enum<'a>
                 CODES => parsed.codes = Some(meta.value()?.parse()?),
                 DISPLAY => parsed.display = meta.value()?.parse::<LitBool>()?.value,
                 SERDE => parsed.serde = meta.value()?.parse::<LitBool>()?.value,
+                PRODUCT => parsed.product = Some(meta.value()?.parse()?),
+                ACTION => parsed.action = Some(meta.value()?.parse()?),
+                EXHAUSTIVE => parsed.exhaustive = Some(meta.path.span()),
                 _ => return Err(unknown_key(&meta, &key, ENUM_KEYS, "enum")),
             }
             Ok(())

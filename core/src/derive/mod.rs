@@ -1,6 +1,7 @@
 //! `#[derive(TencentError)]`: parse the attributes (`attr`), check them
 //! (`valid`), generate (`expand`).
 
+mod action;
 mod attr;
 mod expand;
 mod valid;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use syn::Type;
 
+use super::action::{self, Product};
 use super::attr::{Enum, Errors, Variant};
 use crate::check::{self, CodeSet};
 use crate::diagnostic::Diagnostics;
@@ -52,7 +53,10 @@ pub fn check<'a>(
     builtins: &dyn BuiltinLayers,
     errors: &mut Errors,
 ) -> Resolved<'a> {
-    let (reference, files) = load_reference(input, manifest_dir, builtins, errors);
+    let product = action::load(input, builtins, errors);
+    let rule = product.as_ref().and_then(|product| product.rule.as_ref());
+    let (reference, files) =
+        load_reference(input, manifest_dir, builtins, product.as_ref(), errors);
     let mut resolved = Resolved {
         codes: Vec::new(),
         other: None,
@@ -84,7 +88,13 @@ pub fn check<'a>(
                     continue;
                 }
                 first_use.insert(text.clone(), variant);
-                if let Some(coded) = resolve_code(input, variant, text, &reference, errors) {
+                // With `action`, the code is one the action may return.
+                if let Some(rule) = rule {
+                    if !rule.check_code(&text, code.span(), errors) {
+                        continue;
+                    }
+                }
+                if let Some(coded) = resolve_code(variant, text, &reference, errors) {
                     resolved.codes.push(coded);
                 }
             }
@@ -104,16 +114,30 @@ pub fn check<'a>(
             );
         }
     }
+    if let (Some(rule), Some(span)) = (rule, input.exhaustive) {
+        rule.check_exhaustive(first_use.keys().map(String::as_str), span, errors);
+    }
     resolved
 }
 
 /// The codes to check against (the `codes` file), or the common codes.
+/// Without `codes`, a `product` is the reference.
 fn load_reference(
     input: &Enum<'_>,
     manifest_dir: &Path,
     builtins: &dyn BuiltinLayers,
+    product: Option<&Product>,
     errors: &mut Errors,
 ) -> (Reference, Vec<PathBuf>) {
+    if let (None, Some(product), Some(name)) = (&input.codes, product, &input.product) {
+        let reference = Reference {
+            set: CodeSet::clone(&product.set),
+            named: true,
+            name: format!("{}{}", crate::load::BUILTIN_PREFIX, name.value()),
+            layers: product.labels.clone(),
+        };
+        return (reference, Vec::new());
+    }
     let mut diagnostics = Diagnostics::default();
     let (layers, named) = match &input.codes {
         Some(path) => (
@@ -134,19 +158,33 @@ fn load_reference(
         .iter()
         .map(|layer| layer.label.to_string())
         .collect();
-    (Reference { set, named, layers }, files)
+    let name = input
+        .codes
+        .as_ref()
+        .map(|path| path.value())
+        .unwrap_or_default();
+    (
+        Reference {
+            set,
+            named,
+            name,
+            layers,
+        },
+        files,
+    )
 }
 
 struct Reference {
     set: CodeSet,
     /// Whether the user named the file (codes must then be in it).
     named: bool,
+    /// How messages name it: the `codes` path or the product.
+    name: String,
     /// How messages name the files read.
     layers: Vec<String>,
 }
 
 fn resolve_code<'a>(
-    input: &Enum<'_>,
     variant: &'a Variant<'a>,
     code: String,
     reference: &Reference,
@@ -156,14 +194,7 @@ fn resolve_code<'a>(
     // With `codes = "..."`, every code must be one the file lists.
     if reference.named && listed.is_none() {
         let candidates = reference.set.codes.iter().map(|c| c.code.as_str());
-        let mut message = format!(
-            "code `{code}` is not in `{}`",
-            input
-                .codes
-                .as_ref()
-                .map(|path| path.value())
-                .unwrap_or_default()
-        );
+        let mut message = format!("code `{code}` is not in `{}`", reference.name);
         if let [lower @ .., _] = reference.layers.as_slice() {
             if !lower.is_empty() {
                 message = format!(

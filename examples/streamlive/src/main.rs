@@ -1,5 +1,6 @@
 //! StreamLive (service `mdl`, API version 2020-03-26) with tencent-errors:
-//! a product codes.toml that extends the common codes, one error enum per
+//! the shipped StreamLive codes (feature `mdl`), one error enum per action
+//! that the compiler checks against the codes Tencent lists for that
 //! action, typed decoding of realistic responses, and what a retry policy
 //! does with each failure.
 //!
@@ -7,17 +8,22 @@
 
 use serde::Deserialize;
 use tencent_errors::retry::{Idempotency, ManualClock, Retrier, RetryPolicy};
-use tencent_errors::{error_codes, parse_response, Error, TencentError};
+use tencent_errors::{parse_response, Error, TencentError};
 
-error_codes! {
-    /// Every error code StreamLive can answer: the common ones and its own.
-    #[derive(PartialOrd, Ord)]
-    pub enum StreamLiveCode from "codes/mdl.toml";
-}
+/// Every error code StreamLive can answer: the common ones and its own,
+/// as Tencent's SDKs publish them.
+use tencent_errors::products::mdl::MdlCode as StreamLiveCode;
 
 /// What `CreateStreamLiveChannel` can fail with, named for its caller.
+///
+/// `product` and `action` make the compiler check every code against the
+/// codes Tencent lists for the action (and the common codes, which every
+/// action may return): `#[tencent(code = "InvalidParameter.EndTime")]`
+/// here is a compile error, since only other actions return it, and a
+/// misspelt code gets a did-you-mean. Add `exhaustive` to have the
+/// compiler list the action's codes the enum does not name.
 #[derive(Debug, Clone, PartialEq, TencentError)]
-#[tencent(codes = "codes/mdl.toml")]
+#[tencent(product = "mdl", action = "CreateStreamLiveChannel")]
 enum CreateStreamLiveChannelError {
     /// A channel with this name already exists, or the name is invalid.
     #[tencent(code = "InvalidParameter.Name")]
@@ -35,12 +41,11 @@ enum CreateStreamLiveChannelError {
     Other(StreamLiveCode),
 }
 
-/// What `DescribeStreamLiveChannels` can fail with.
+/// What `DescribeStreamLiveChannels` can fail with: Tencent lists only
+/// `InternalError` for it, besides the common codes.
 #[derive(Debug, Clone, PartialEq, TencentError)]
-#[tencent(codes = "codes/mdl.toml")]
+#[tencent(product = "mdl", action = "DescribeStreamLiveChannels")]
 enum DescribeStreamLiveChannelsError {
-    #[tencent(code = "InvalidParameter.PageNum")]
-    BadPage,
     #[tencent(code = "RequestLimitExceeded")]
     Throttled,
     #[tencent(code = "InternalError")]
@@ -126,6 +131,15 @@ const DESCRIBE_OK: &str = r#"{"Response": {"Infos": [
 const INTERNAL_ERROR: &str = r#"{"Response": {"Error": {"Code": "InternalError", "Message": "Internal error, please try again later."}, "RequestId": "11111111-2222-4333-8444-555555555555"}}"#;
 
 fn main() {
+    println!("# What CreateStreamLiveChannel may return, as Tencent lists it\n");
+    if let Some(create) = StreamLiveCode::action("CreateStreamLiveChannel") {
+        for code in create.codes() {
+            let others = code.returned_by().len() - 1;
+            println!("  {:<42} and {others} other action(s)", code.as_str());
+        }
+    }
+    println!("  ...and every common code, such as RequestLimitExceeded\n");
+
     println!("# CreateStreamLiveChannel: one typed outcome per response\n");
     for &(name, status, body) in CREATE_RESPONSES {
         let result = parse_response::<CreateStreamLiveChannelResponse, CreateStreamLiveChannelError>(
@@ -274,7 +288,26 @@ mod tests {
         );
         assert_eq!(
             CreateStreamLiveChannelError::QuotaExceeded.description(),
-            Some("The number of channels, inputs or templates exceeds the account's quota.")
+            StreamLiveCode::InvalidParameterExceededQuantityLimit.description()
         );
+    }
+
+    #[test]
+    fn the_action_tables_say_what_create_may_return() {
+        let create = StreamLiveCode::action("CreateStreamLiveChannel").unwrap();
+        for code in [
+            StreamLiveCode::InvalidParameterName,
+            StreamLiveCode::InvalidParameterExceededQuantityLimit,
+            StreamLiveCode::InvalidParameterAttachedInputs,
+        ] {
+            assert!(create.codes().any(|listed| listed == code), "{code}");
+        }
+        // Common codes: every action may return them.
+        assert!(create.can_return(&StreamLiveCode::RequestLimitExceeded));
+        // Another action's code.
+        assert!(!create.can_return(&StreamLiveCode::InvalidParameterEndTime));
+        assert!(StreamLiveCode::InvalidParameterName
+            .returned_by()
+            .any(|action| action.name() == "CreateStreamLiveChannel"));
     }
 }
