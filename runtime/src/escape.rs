@@ -1,15 +1,26 @@
 //! Printing untrusted text (server messages, bodies) safely: control
 //! characters escaped, length bounded, so a hostile body cannot forge log
 //! lines or drive a terminal.
+//!
+//! Every `Display` and `Debug` of this crate that shows received text goes
+//! through [`Bounded`], with the limits below; tools that print such text
+//! themselves (a command line, a log formatter) can use the same.
+//!
+//! ```
+//! use tencent_errors::escape::{Bounded, MESSAGE_SHOWN_BYTES};
+//!
+//! let message = "done\x1b[2K\rok";   // a message that would erase its own line
+//! assert_eq!(Bounded::new(message, MESSAGE_SHOWN_BYTES).to_string(), "done\\u{1b}[2K\\rok");
+//! ```
 
 use core::fmt;
 
 /// Bytes of an error code shown: unknown codes are server text.
-pub(crate) const CODE_SHOWN_BYTES: usize = 256;
+pub const CODE_SHOWN_BYTES: usize = 256;
 /// Bytes of a server message (or warning) shown.
-pub(crate) const MESSAGE_SHOWN_BYTES: usize = 1024;
+pub const MESSAGE_SHOWN_BYTES: usize = 1024;
 /// Bytes of a RequestId shown.
-pub(crate) const REQUEST_ID_SHOWN_BYTES: usize = 128;
+pub const REQUEST_ID_SHOWN_BYTES: usize = 128;
 
 /// Shows `text` with control characters escaped and at most `max_bytes`
 /// of it, cut on a character boundary; the cut is marked with the number of
@@ -18,13 +29,23 @@ pub(crate) const REQUEST_ID_SHOWN_BYTES: usize = 128;
 /// `Display` shows the text as is otherwise; `Debug` quotes it and also
 /// escapes `"` and `\`, as `str`'s `Debug` does, with the mark after the
 /// closing quote.
-pub(crate) struct Bounded<'a> {
+///
+/// ```
+/// use tencent_errors::escape::Bounded;
+///
+/// assert_eq!(Bounded::new("a\nb", 100).to_string(), "a\\nb");
+/// assert_eq!(Bounded::new("abcdef", 4).to_string(), "abcd... (2 more bytes)");
+/// assert_eq!(format!("{:?}", Bounded::new("say \"hi\"", 100)), r#""say \"hi\"""#);
+/// ```
+#[derive(Clone, Copy)]
+pub struct Bounded<'a> {
     text: &'a str,
     max_bytes: usize,
 }
 
 impl<'a> Bounded<'a> {
-    pub(crate) fn new(text: &'a str, max_bytes: usize) -> Self {
+    /// Shows at most `max_bytes` of `text` (cut on a character boundary).
+    pub fn new(text: &'a str, max_bytes: usize) -> Self {
         Bounded { text, max_bytes }
     }
 
@@ -74,8 +95,15 @@ pub(crate) fn bounded_option(text: Option<&str>, max_bytes: usize) -> Option<Bou
 }
 
 /// The longest prefix of `text` of at most `max_bytes` bytes that ends on a
-/// character boundary.
-pub(crate) fn truncate(text: &str, max_bytes: usize) -> &str {
+/// character boundary: what [`Bounded`] shows of it, before escaping.
+///
+/// ```
+/// use tencent_errors::escape::truncate;
+///
+/// assert_eq!(truncate("héllo", 2), "h"); // `é` takes two bytes
+/// assert_eq!(truncate("hello", 10), "hello");
+/// ```
+pub fn truncate(text: &str, max_bytes: usize) -> &str {
     if text.len() <= max_bytes {
         return text;
     }

@@ -26,6 +26,8 @@
 //!   budget, backoff, circuit breaker).
 //! - [`SigningClock`] and [`ClockSkew`]: sign with the server's time, learned
 //!   from its `Date` header, after `AuthFailure.SignatureExpire`.
+//! - [`escape::Bounded`]: received text escaped and bounded, as every
+//!   `Display` here prints it, for tools that print it themselves.
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -36,11 +38,11 @@ mod actions;
 mod attempt_failure;
 mod clock_skew;
 mod code;
-mod escape;
 mod response;
 mod retry_class;
 mod table;
 
+pub mod escape;
 pub mod retry;
 
 pub mod products;
