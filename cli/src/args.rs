@@ -55,7 +55,7 @@ pub enum Format {
 const EXIT_CODES: &str = "Exit status:
   0  success
   1  a finding: an unknown code, no match, an invalid file, an error response, a difference
-  2  a usage error: bad arguments, an unknown product, a file that cannot be read";
+  2  a usage error: bad arguments, an unknown product, a body or an export that cannot be read";
 
 const EXPLAIN_EXAMPLE: &str = "Example:
   tencent-errors explain AuthFailure.SignatureExpire

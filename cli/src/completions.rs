@@ -13,6 +13,9 @@ use crate::output::{CommandResult, Outcome};
 pub fn run(args: &CompletionsArgs, out: &mut impl Write) -> CommandResult {
     let mut command = Cli::command();
     let name = command.get_name().to_owned();
-    clap_complete::generate(args.shell, &mut command, name, out);
+    // clap_complete panics if it cannot write: write to memory, which it can.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, name, &mut script);
+    out.write_all(&script)?;
     Ok(Outcome::Success)
 }

@@ -60,10 +60,11 @@ fn read_body(input: &Path, stdin: &mut impl Read) -> Result<Vec<u8>, UsageError>
     if input == Path::new("-") {
         stdin
             .read_to_end(&mut body)
-            .map_err(|error| UsageError(format!("cannot read standard input: {error}")))?;
+            .map_err(|error| UsageError::new(format!("cannot read standard input: {error}")))?;
     } else {
-        body = std::fs::read(input)
-            .map_err(|error| UsageError(format!("cannot read `{}`: {error}", input.display())))?;
+        body = std::fs::read(input).map_err(|error| {
+            UsageError::new(format!("cannot read `{}`: {error}", input.display()))
+        })?;
     }
     Ok(body)
 }

@@ -62,9 +62,9 @@ pub fn run(args: &DiffArgs, out: &mut impl Write) -> CommandResult {
 /// Reads an export file.
 pub fn read_export(path: &Path) -> Result<Export, UsageError> {
     let text = std::fs::read_to_string(path)
-        .map_err(|error| UsageError(format!("cannot read `{}`: {error}", path.display())))?;
+        .map_err(|error| UsageError::new(format!("cannot read `{}`: {error}", path.display())))?;
     parse_export(&text).map_err(|(line, why)| {
-        UsageError(format!(
+        UsageError::new(format!(
             "{}:{line}: not a line of `tencent-errors export`: {}",
             path.display(),
             shown(&why, TEXT_SHOWN_BYTES)
@@ -316,18 +316,32 @@ fn write_human(changes: &[ProductChanges], out: &mut impl Write) -> std::io::Res
             writeln!(out, "  ~ action {}: {codes}", name(action))?;
         }
     }
-    let total = |count: fn(&ProductChanges) -> usize| changes.iter().map(count).sum::<usize>();
-    writeln!(
-        out,
-        "{} product-versions changed: {} codes added, {} removed, {} changed; {} actions added, {} removed, {} changed",
-        changes.len(),
-        total(|p| p.codes_added.len()),
-        total(|p| p.codes_removed.len()),
-        total(|p| p.codes_changed.len()),
-        total(|p| p.actions_added.len()),
-        total(|p| p.actions_removed.len()),
-        total(|p| p.actions_changed.len()),
-    )
+    let mut total = ProductChanges::default();
+    for product in changes {
+        total
+            .codes_added
+            .extend(product.codes_added.iter().cloned());
+        total
+            .codes_removed
+            .extend(product.codes_removed.iter().cloned());
+        total
+            .codes_changed
+            .extend(product.codes_changed.iter().cloned());
+        total
+            .actions_added
+            .extend(product.actions_added.iter().cloned());
+        total
+            .actions_removed
+            .extend(product.actions_removed.iter().cloned());
+        total
+            .actions_changed
+            .extend(product.actions_changed.iter().cloned());
+    }
+    match changes.len() {
+        0 => writeln!(out, "no changes"),
+        1 => writeln!(out, "1 product-version changed: {}", counts(&total)),
+        many => writeln!(out, "{many} product-versions changed: {}", counts(&total)),
+    }
 }
 
 fn counts(product: &ProductChanges) -> String {

@@ -71,7 +71,7 @@ pub fn checked_product<'a>(
     {
         message = format!("{message}; {guess}");
     }
-    Err(UsageError(message))
+    Err(UsageError::new(message))
 }
 
 fn write_entry_human(

@@ -54,6 +54,7 @@ fn answer(
     });
     match result {
         Ok(outcome) => outcome.into(),
+        Err(error) if error.is_closed_pipe() => ExitCode::SUCCESS,
         Err(error) => {
             drop(out);
             eprintln!("error: {error}");

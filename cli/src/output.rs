@@ -31,23 +31,43 @@ impl From<Outcome> for ExitCode {
 /// Why a command could not answer (exit 2): bad arguments, a file that
 /// cannot be read, output that cannot be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UsageError(pub String);
-
-impl fmt::Display for UsageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl From<io::Error> for UsageError {
-    fn from(error: io::Error) -> UsageError {
-        UsageError(format!("writing the answer: {error}"))
-    }
+pub struct UsageError {
+    message: String,
+    closed_pipe: bool,
 }
 
 impl UsageError {
     /// The exit status of a usage error.
     pub const EXIT_STATUS: u8 = 2;
+
+    /// A usage error that `message` explains.
+    pub fn new(message: impl Into<String>) -> UsageError {
+        UsageError {
+            message: message.into(),
+            closed_pipe: false,
+        }
+    }
+
+    /// Whether the reader of the output went away (`| head`): not worth a
+    /// message, as with any command-line tool.
+    pub fn is_closed_pipe(&self) -> bool {
+        self.closed_pipe
+    }
+}
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<io::Error> for UsageError {
+    fn from(error: io::Error) -> UsageError {
+        UsageError {
+            message: format!("writing the answer: {error}"),
+            closed_pipe: error.kind() == io::ErrorKind::BrokenPipe,
+        }
+    }
 }
 
 /// What a command returns: how it ended, or why it could not answer.

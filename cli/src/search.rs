@@ -29,6 +29,7 @@ pub fn run(args: &SearchArgs, codebook: &Codebook, out: &mut impl Write) -> Comm
     let product = checked_product(codebook, args.product.as_deref())?;
     let hits = search(codebook, &args.words, product, args.limit);
     match args.format {
+        Format::Human if hits.is_empty() => writeln!(out, "no code matches")?,
         Format::Human => write_human(&hits, out)?,
         Format::Json => {
             for hit in &hits {

@@ -2,6 +2,9 @@
 //! extend, checked by the core's loader, so with exactly the rules and the
 //! messages of `error_codes!`; every error of every file in one run,
 //! rendered as rustc renders errors ([`render`]) or as JSON Lines.
+//!
+//! `extends` may name the shipped catalogue's products
+//! (`"tencent-errors/cvm"`), as with the `catalogue` feature of the macros.
 
 pub mod render;
 
@@ -10,8 +13,9 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
+use tencent_errors_catalogue::layers::CatalogueLayers;
 use tencent_errors_core::diagnostic::{Diagnostic, Diagnostics};
-use tencent_errors_core::load::{self, Loaded, NoBuiltinLayers, BUILTIN, BUILTIN_SOURCE};
+use tencent_errors_core::load::{self, BuiltinLayers, Loaded, BUILTIN, BUILTIN_SOURCE};
 
 use crate::args::{CheckArgs, Format};
 use crate::output::{bounded_json, json, CommandResult, Outcome, UsageError};
@@ -29,7 +33,7 @@ pub struct Found {
 /// Runs `check` from the current directory, writing every error to `out`.
 pub fn run(args: &CheckArgs, out: &mut impl Write) -> CommandResult {
     let directory = std::env::current_dir()
-        .map_err(|error| UsageError(format!("cannot read the current directory: {error}")))?;
+        .map_err(|error| UsageError::new(format!("cannot read the current directory: {error}")))?;
     let found = check_files(&directory, &args.files);
     match args.format {
         Format::Human => {
@@ -68,12 +72,23 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> CommandResult {
 /// the order the core finds them; an error of a layer two files share is
 /// reported once.
 pub fn check_files(directory: &Path, files: &[PathBuf]) -> Vec<Found> {
+    let builtins = CatalogueLayers::shipped();
     let mut seen = HashSet::new();
     let mut found = Vec::new();
     for file in files {
         let (root, relative) = split_path(directory, file);
+        // The loader would say the path starts at a crate root; here it
+        // starts at the current directory.
+        if let Err(error) = std::fs::metadata(root.join(&relative)) {
+            found.push(Found {
+                diagnostic: Diagnostic::new(format!("cannot read `{relative}`: {error}"))
+                    .help("paths are relative to the current directory"),
+                source: None,
+            });
+            continue;
+        }
         let mut diagnostics = Diagnostics::default();
-        let loaded = load::load_with(&root, &relative, &NoBuiltinLayers, &mut diagnostics);
+        let loaded = load::load_with(&root, &relative, &builtins, &mut diagnostics);
         for diagnostic in diagnostics.into_vec() {
             if !seen.insert(diagnostic.to_string()) {
                 continue;
@@ -81,7 +96,7 @@ pub fn check_files(directory: &Path, files: &[PathBuf]) -> Vec<Found> {
             let source = diagnostic
                 .location
                 .as_ref()
-                .and_then(|location| source_of(&loaded, &location.file));
+                .and_then(|location| source_of(&loaded, &builtins, &location.file));
             found.push(Found { diagnostic, source });
         }
     }
@@ -109,12 +124,13 @@ fn split_path(directory: &Path, file: &Path) -> (PathBuf, String) {
 }
 
 /// The text of the layer labelled `label`, re-read from disk (or built in).
-fn source_of(loaded: &Loaded, label: &str) -> Option<String> {
+fn source_of(loaded: &Loaded, builtins: &dyn BuiltinLayers, label: &str) -> Option<String> {
     let layer = loaded.layers.iter().find(|layer| &*layer.label == label)?;
     match (&layer.path, layer.builtin.as_deref()) {
         (Some(path), _) => std::fs::read_to_string(path).ok(),
         (None, Some(BUILTIN)) => Some(BUILTIN_SOURCE.to_owned()),
-        (None, _) => None,
+        (None, Some(name)) => builtins.layer(name).map(|layer| layer.source.into_owned()),
+        (None, None) => None,
     }
 }
 
