@@ -42,33 +42,44 @@ fn ui_tests_naming_a_codes_file() -> Vec<(PathBuf, String)> {
     cases
 }
 
-/// The errors of a `.stderr` snapshot that point into a codes file, as
-/// `file:line:col: message` and help, paths from the workspace root.
-fn macro_errors(stderr: &str) -> Vec<(String, Option<String>)> {
+/// An error as `file:line:col: message`, its notes and its help.
+type Error = (String, Vec<String>, Option<String>);
+
+/// The errors of a `.stderr` snapshot that point into a codes file, paths
+/// from the workspace root.
+fn macro_errors(stderr: &str) -> Vec<Error> {
     let mut errors = Vec::new();
     let mut lines = stderr.lines().peekable();
     while let Some(line) = lines.next() {
         let Some(message) = line.strip_prefix(&format!("error: {UI_PREFIX}")) else {
             continue;
         };
+        let mut notes = Vec::new();
+        while let Some(note) = lines
+            .peek()
+            .and_then(|next| next.trim_start().strip_prefix("= note: "))
+        {
+            notes.push(note.replace(UI_PREFIX, ""));
+            lines.next();
+        }
         let help = lines
             .peek()
             .and_then(|next| next.trim_start().strip_prefix("= help: "))
-            .map(str::to_owned);
-        errors.push((message.replace(UI_PREFIX, ""), help));
+            .map(|help| help.replace(UI_PREFIX, ""));
+        errors.push((message.replace(UI_PREFIX, ""), notes, help));
     }
     errors
 }
 
 /// The errors `check --format json` reports for `file`, in the same shape.
-fn check_errors(file: &str) -> Vec<(String, Option<String>)> {
+fn check_errors(file: &str) -> Vec<Error> {
     let output = Command::new(env!("CARGO_BIN_EXE_tencent-errors"))
         .args(["check", "--format", "json", file])
         .current_dir(workspace())
         .output()
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
-    let errors: Vec<(String, Option<String>)> = stdout
+    let errors: Vec<Error> = stdout
         .lines()
         .map(|line| {
             let error: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -79,7 +90,13 @@ fn check_errors(file: &str) -> Vec<(String, Option<String>)> {
                 error["column"],
                 error["message"].as_str().unwrap()
             );
-            (message, error["help"].as_str().map(str::to_owned))
+            let notes = error["notes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|note| note.as_str().unwrap().to_owned())
+                .collect();
+            (message, notes, error["help"].as_str().map(str::to_owned))
         })
         .collect();
     let expected_status = if errors.is_empty() { 0 } else { 1 };
@@ -126,7 +143,7 @@ fn the_codes_files_the_tests_compile_have_no_errors() {
 fn all_files_are_checked_in_one_run() {
     let cases = ui_tests_naming_a_codes_file();
     let files: Vec<&str> = cases.iter().map(|(_, file)| file.as_str()).collect();
-    let mut expected: Vec<(String, Option<String>)> = Vec::new();
+    let mut expected: Vec<Error> = Vec::new();
     for (test, _) in &cases {
         let stderr = std::fs::read_to_string(test.with_extension("stderr")).unwrap();
         for error in macro_errors(&stderr) {

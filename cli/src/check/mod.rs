@@ -1,6 +1,6 @@
 //! `tencent-errors check FILE...`: codes.toml files and every layer they
-//! extend, checked by the core's loader, so with exactly the rules and the
-//! messages of `error_codes!`; every error of every file in one run,
+//! extend, loaded, merged and checked by the core as `error_codes!` does it,
+//! so with exactly its rules and messages; every error of every file in one run,
 //! rendered as rustc renders errors ([`render`]) or as JSON Lines.
 //!
 //! `extends` may name the shipped catalogue's products
@@ -14,8 +14,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 use tencent_errors_catalogue::layers::CatalogueLayers;
+use tencent_errors_core::check::code_set;
 use tencent_errors_core::diagnostic::{Diagnostic, Diagnostics};
-use tencent_errors_core::load::{self, BuiltinLayers, Loaded, BUILTIN, BUILTIN_SOURCE};
+use tencent_errors_core::load::{self, BuiltinLayers, Layers, BUILTIN, BUILTIN_SOURCE};
 
 use crate::args::{CheckArgs, Format};
 use crate::output::{bounded_json, json, CommandResult, Outcome, UsageError};
@@ -88,7 +89,8 @@ pub fn check_files(directory: &Path, files: &[PathBuf]) -> Vec<Found> {
             continue;
         }
         let mut diagnostics = Diagnostics::default();
-        let loaded = load::load_with(&root, &relative, &builtins, &mut diagnostics);
+        let layers = load::load_with(&root, &relative, &builtins, &mut diagnostics);
+        code_set(&layers, &mut diagnostics);
         for diagnostic in diagnostics.into_vec() {
             if !seen.insert(diagnostic.to_string()) {
                 continue;
@@ -96,7 +98,7 @@ pub fn check_files(directory: &Path, files: &[PathBuf]) -> Vec<Found> {
             let source = diagnostic
                 .location
                 .as_ref()
-                .and_then(|location| source_of(&loaded, &builtins, &location.file));
+                .and_then(|location| source_of(&layers, &builtins, &location.file));
             found.push(Found { diagnostic, source });
         }
     }
@@ -124,8 +126,8 @@ fn split_path(directory: &Path, file: &Path) -> (PathBuf, String) {
 }
 
 /// The text of the layer labelled `label`, re-read from disk (or built in).
-fn source_of(loaded: &Loaded, builtins: &dyn BuiltinLayers, label: &str) -> Option<String> {
-    let layer = loaded.layers.iter().find(|layer| &*layer.label == label)?;
+fn source_of(layers: &Layers, builtins: &dyn BuiltinLayers, label: &str) -> Option<String> {
+    let layer = layers.layers.iter().find(|layer| &*layer.label == label)?;
     match (&layer.path, layer.builtin.as_deref()) {
         (Some(path), _) => std::fs::read_to_string(path).ok(),
         (None, Some(BUILTIN)) => Some(BUILTIN_SOURCE.to_owned()),
@@ -141,6 +143,11 @@ fn diagnostic_json(diagnostic: &Diagnostic) -> serde_json::Value {
         "line": location.map(|location| location.line),
         "column": location.map(|location| location.column),
         "message": bounded_json(&diagnostic.message, MESSAGE_SHOWN_BYTES),
+        "notes": diagnostic
+            .notes
+            .iter()
+            .map(|note| bounded_json(note, MESSAGE_SHOWN_BYTES))
+            .collect::<Vec<_>>(),
         "help": diagnostic.help.as_deref().map(|help| bounded_json(help, MESSAGE_SHOWN_BYTES)),
     })
 }

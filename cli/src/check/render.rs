@@ -1,6 +1,6 @@
 //! A core diagnostic rendered as rustc renders errors, by annotate-snippets:
 //! the message, `--> file:line:col`, the source line with a caret under the
-//! token, the help. The file is untrusted text: the renderer shows its
+//! token, the notes, the help. The file is untrusted text: the renderer shows its
 //! control characters as visible symbols and cuts long lines to the
 //! terminal's width; the message and the help, which quote the file, are
 //! escaped and bounded.
@@ -63,6 +63,14 @@ impl Renderer {
             }
             None => Group::with_title(title),
         };
+        let notes: Vec<String> = diagnostic
+            .notes
+            .iter()
+            .map(|note| shown(note, MESSAGE_SHOWN_BYTES).to_string())
+            .collect();
+        for note in &notes {
+            group = group.element(Level::NOTE.message(note.as_str()));
+        }
         if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
