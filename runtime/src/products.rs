@@ -34,6 +34,7 @@
 //! This list is checked against the catalogue's folders by a test; `cargo
 //! xtask products` rewrites it and the features.
 
+// Written by `cargo xtask products`, one entry per product of the catalogue.
 #[cfg(feature = "aai")]
 tencent_errors_macros::__product!(aai, "aai");
 #[cfg(feature = "aca")]

@@ -6,5 +6,6 @@
 //! `benches/build.rs` uses [`synthetic_codes`] as a build dependency.
 
 pub mod bench_report;
+pub mod products;
 pub mod python_random;
 pub mod synthetic_codes;

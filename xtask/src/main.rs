@@ -26,6 +26,11 @@ Commands:
       (default 8) back to back and prints the tables of BENCHMARKS.md: each
       figure the lowest of the runs' medians.
 
+  products [--check]
+      Writes the files that list the catalogue's products: the features of
+      runtime/Cargo.toml, runtime/src/products.rs and
+      runtime/tests/every_product.rs. --check only says which are stale.
+
   bench-report [DIR ...]
       Prints those tables from criterion result directories (default
       target/criterion).
@@ -37,6 +42,7 @@ fn main() -> ExitCode {
         Some("gen-codes") => gen_codes(&args[1..]),
         Some("bench") => bench(&args[1..]),
         Some("bench-report") => bench_report(&args[1..]),
+        Some("products") => products(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())
@@ -59,6 +65,32 @@ impl<E: std::fmt::Display> From<E> for Usage {
     fn from(error: E) -> Usage {
         Usage(error.to_string())
     }
+}
+
+fn products(args: &[String]) -> Result<(), Usage> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let check = match args {
+        [] => false,
+        [flag] if flag == "--check" => true,
+        _ => return Err(Usage("products takes only --check".to_owned())),
+    };
+    let stale = xtask::products::stale_files(&root).map_err(Usage)?;
+    if check {
+        for path in &stale {
+            println!("stale: {}", path.display());
+        }
+        return match stale.is_empty() {
+            true => Ok(()),
+            false => Err(Usage("run `cargo xtask products`".to_owned())),
+        };
+    }
+    for (path, text) in xtask::products::expected_files(&root).map_err(Usage)? {
+        if stale.contains(&path) {
+            fs::write(&path, text)?;
+            println!("wrote {}", path.display());
+        }
+    }
+    Ok(())
 }
 
 fn gen_codes(args: &[String]) -> Result<(), Usage> {
