@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use serde::de::IgnoredAny;
 use serde_json::Value;
-use tencent_errors::__private::Generated;
+use tencent_errors::__private::CodeEnum;
 use tencent_errors::parse_response;
 use tencent_errors_benches::{
     binary_search, error_bodies, hash_map, query_stream, CodeSet, StringEnvelope, BODIES, QUERIES,
@@ -83,7 +83,7 @@ fn lookup_variants<'a, S: CodeSet>(
     map: &'a std::collections::HashMap<&'static str, u16>,
 ) -> Vec<Variant<'a>>
 where
-    S::Code: Generated,
+    S::Code: CodeEnum,
 {
     let batch = move |f: fn(&str) -> Option<u16>| {
         Box::new(move || {
@@ -105,7 +105,7 @@ where
         ),
         (
             "error_codes table index",
-            batch(|q| S::Code::table().lookup_code(q)),
+            batch(|q| S::Code::TABLE.lookup_code(q)),
         ),
         ("match", batch(S::match_lookup)),
         ("phf::Map", batch(|q| S::phf().get(q).copied())),
@@ -192,7 +192,7 @@ struct Column {
 
 fn lookup_column<S: CodeSet>() -> Column
 where
-    S::Code: Generated,
+    S::Code: CodeEnum,
 {
     let queries = query_stream::<S>(QUERIES);
     let map = hash_map::<S>();

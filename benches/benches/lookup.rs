@@ -6,14 +6,14 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
-use tencent_errors::__private::Generated;
+use tencent_errors::__private::CodeEnum;
 use tencent_errors_benches::{
     binary_search, hash_map, query_stream, unknown_share, CodeSet, QUERIES,
 };
 
 fn lookup<S: CodeSet>(c: &mut Criterion)
 where
-    S::Code: Generated,
+    S::Code: CodeEnum,
 {
     let queries = query_stream::<S>(QUERIES);
     eprintln!(
@@ -36,7 +36,7 @@ where
     });
     // The same table lookup, returning an index as the baselines do.
     group.bench_function("error_codes table index", |b| {
-        let table = S::Code::table();
+        let table = S::Code::TABLE;
         b.iter(|| {
             for query in &queries {
                 black_box(table.lookup_code(black_box(query)));

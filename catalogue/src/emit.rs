@@ -13,7 +13,8 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 use tencent_errors_core::check::{self, CodeSet};
 use tencent_errors_core::diagnostic::Diagnostics;
-use tencent_errors_core::expand::{self, EnumSpec};
+use tencent_errors_core::emit::error_codes::{self as expand, EnumSpec};
+use tencent_errors_core::emit::track_files;
 use tencent_errors_table::build::ActionTableBytes;
 
 use crate::layers::CatalogueLayers;
@@ -96,9 +97,7 @@ fn version_module(product: &str, version: &str, dir: &Path, ident: &Ident) -> To
     let enum_tokens = expand::expand(&spec);
     let actions_path = dir.join(ACTIONS_FILE);
     let (actions, action_errors) = action_table(&actions_path, &set);
-    let tracking = actions_path
-        .exists()
-        .then(|| expand::track_files(&[actions_path]));
+    let tracking = actions_path.exists().then(|| track_files(&[actions_path]));
     let module_doc = format!(
         " `{product}` API version {} (`{product}/{version}`): [`{ident}`] and its actions.",
         api_version(version)
@@ -118,9 +117,8 @@ fn version_module(product: &str, version: &str, dir: &Path, ident: &Ident) -> To
                 #tracking
                 static ACTIONS: ::tencent_errors::__private::ActionTable<'static> = #actions;
 
-                // SAFETY: the enum is generated above, `#[repr(u16)]`, with a code table.
                 #[automatically_derived]
-                unsafe impl ::tencent_errors::__private::ProductActions for #ident {
+                impl ::tencent_errors::__private::ProductActions for #ident {
                     #[inline]
                     fn action_table() -> &'static ::tencent_errors::__private::ActionTable<'static> {
                         &ACTIONS

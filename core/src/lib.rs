@@ -1,11 +1,18 @@
 //! The build side of [`tencent-errors`](https://docs.rs/tencent-errors): the
 //! codes.toml schema, the loading and merging of layers, the checks, the
-//! variant naming rule, the perfect-hash builder and code generation for
-//! `error_codes!` and `#[derive(TencentError)]`.
+//! variant naming rule and code generation for `error_codes!` and
+//! `#[derive(TencentError)]`.
 //!
 //! A plain library, with no `proc_macro` types: `tencent-errors-macros` is a
 //! shim over [`error_codes`] and [`derive_tencent_error`], and tests, fuzz
-//! targets and the command-line tool call the same pipeline directly.
+//! targets and the command-line tool call the same pipeline directly. Data
+//! flows one way, each module using only those before it:
+//!
+//! ```text
+//! schema (parse) -> load (layers) -> merge -> check (the checked set) -> emit
+//!                                               cache (checked sets, reused)
+//! derive::attr (parse) -> derive::check (against a cached set) -----------^
+//! ```
 //!
 //! ```
 //! use std::path::Path;
@@ -18,10 +25,11 @@
 //! assert!(expansion.contains("cannot read `codes/does_not_exist.toml`"));
 //! ```
 
+pub mod cache;
 pub mod check;
 pub mod derive;
 pub mod diagnostic;
-pub mod expand;
+pub mod emit;
 pub mod input;
 pub mod load;
 pub mod merge;
@@ -30,10 +38,11 @@ pub mod schema;
 
 use std::path::Path;
 
-use proc_macro2::{Span, TokenStream};
-
-pub use load::{BuiltinLayer, BuiltinLayers, NoBuiltinLayers};
+use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
+
+use diagnostic::Diagnostics;
+pub use load::{BuiltinLayer, BuiltinLayers, NoBuiltinLayers};
 
 /// The expansion of `error_codes! { ... }` for the tokens inside the
 /// braces; codes.toml paths start at `manifest_dir`. Errors become
@@ -49,10 +58,37 @@ pub fn error_codes_with(
     manifest_dir: &Path,
     builtins: &dyn BuiltinLayers,
 ) -> TokenStream {
-    match syn::parse2::<input::ErrorCodesInput>(input) {
-        Ok(input) => error_codes_impl(&input, manifest_dir, builtins),
-        Err(error) => error.to_compile_error(),
-    }
+    let input = match syn::parse2::<input::ErrorCodesInput>(input) {
+        Ok(input) => input,
+        Err(error) => return error.to_compile_error(),
+    };
+    let mut diagnostics = Diagnostics::default();
+    let layers = load::load_with(
+        manifest_dir,
+        &input.path.value(),
+        builtins,
+        &mut diagnostics,
+    );
+    let set = check::code_set(&layers, &mut diagnostics);
+    // On error, still generate the enum from what is valid, so that one bad
+    // table does not turn every use of the enum into a further error.
+    let set = if diagnostics.is_empty() {
+        set
+    } else {
+        check::usable_subset(set)
+    };
+    let files = layers.files();
+    let spec = emit::error_codes::EnumSpec {
+        attrs: input.attr_tokens(),
+        vis: input.vis.to_token_stream(),
+        ident: input.ident.clone(),
+        set: &set,
+        files: &files,
+        extends_common: layers.extends_builtin(),
+    };
+    let expansion = emit::error_codes::expand(&spec);
+    let errors = diagnostics.to_compile_errors(input.path.span());
+    quote! { #errors #expansion }
 }
 
 /// The expansion of `#[derive(TencentError)]` on the item `input`;
@@ -68,50 +104,20 @@ pub fn derive_tencent_error_with(
     manifest_dir: &Path,
     builtins: &dyn BuiltinLayers,
 ) -> TokenStream {
-    match syn::parse2::<syn::DeriveInput>(input) {
-        Ok(input) => derive::derive(&input, manifest_dir, builtins),
-        Err(error) => error.to_compile_error(),
-    }
-}
-
-fn error_codes_impl(
-    input: &input::ErrorCodesInput,
-    manifest_dir: &Path,
-    builtins: &dyn BuiltinLayers,
-) -> TokenStream {
-    let mut diagnostics = diagnostic::Diagnostics::default();
-    let layers = load::load_with(
-        manifest_dir,
-        &input.path.value(),
-        builtins,
-        &mut diagnostics,
-    );
-    let set = check::code_set(&layers, &mut diagnostics);
-    let errors = diagnostics.into_vec();
-    let files = layers.files();
-    let extends_common = layers.extends_builtin();
-    // On error, still generate the enum from what is valid, so that one bad
-    // table does not turn every use of the enum into a further error.
-    let set = if errors.is_empty() {
-        set
+    let input = match syn::parse2::<syn::DeriveInput>(input) {
+        Ok(input) => input,
+        Err(error) => return error.to_compile_error(),
+    };
+    let mut diagnostics = Diagnostics::default();
+    let Some(parsed) = derive::attr::parse(&input, &mut diagnostics) else {
+        return diagnostics.to_compile_errors(input.ident.span());
+    };
+    let checked = derive::check::check(&parsed, manifest_dir, builtins, &mut diagnostics);
+    if diagnostics.is_empty() {
+        emit::derive::expand(&parsed, &checked)
     } else {
-        check::usable_subset(set)
-    };
-    let spec = expand::EnumSpec {
-        attrs: input.attr_tokens(),
-        vis: input.vis.to_token_stream(),
-        ident: input.ident.clone(),
-        set: &set,
-        files: &files,
-        extends_common,
-    };
-    let expansion = expand::expand(&spec);
-    let compile_errors = errors
-        .iter()
-        .map(|error| compile_error(&error.to_string(), input.path.span()));
-    quote! { #(#compile_errors)* #expansion }
-}
-
-fn compile_error(message: &str, span: Span) -> TokenStream {
-    syn::Error::new(span, message).to_compile_error()
+        let errors = diagnostics.to_compile_errors(input.ident.span());
+        let fallback = emit::derive::fallback(&parsed);
+        quote!(#errors #fallback)
+    }
 }

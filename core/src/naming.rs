@@ -37,13 +37,9 @@ pub fn check_code(code: &str) -> Result<(), String> {
 /// `InvalidParameter.INVALID_PARAM` gives `InvalidParameterINVALIDPARAM`.
 pub fn variant_name(code: &str) -> String {
     let mut name = String::with_capacity(code.len());
-    for piece in code.split(['.', '_']) {
-        let mut chars = piece.chars();
-        if let Some(first) = chars.next() {
-            name.extend(first.to_uppercase());
-            name.push_str(chars.as_str());
-        }
-    }
+    // The one implementation of the rule, shared with the runtime's `Debug`.
+    tencent_errors_table::write_variant_name(code, &mut name)
+        .expect("writing to a String cannot fail");
     name
 }
 

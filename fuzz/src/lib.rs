@@ -4,7 +4,8 @@
 
 #![allow(dead_code, clippy::all)]
 
-use tencent_errors_core::{check, diagnostic, expand, load};
+use tencent_errors_core::emit::error_codes as expand;
+use tencent_errors_core::{check, diagnostic, load};
 
 use std::collections::HashSet;
 

@@ -11,33 +11,26 @@ use core::marker::PhantomData;
 
 use tencent_errors_table::{ActionTable, Indices};
 
-use crate::__private::Generated;
+use crate::__private::{discriminant, fieldless_variant, CodeEnum, FieldlessCodes};
 use crate::{CommonCode, TencentError};
 
-/// Implemented by the product enums, which carry an action table.
-///
-/// # Safety
-/// Only `#[repr(u16)]` enums generated with a code table may implement it:
-/// [`known_index`] reads the discriminant.
+/// Implemented by the product enums, which carry an action table. (Their
+/// layout is `FieldlessCodes`'s to state.)
 #[doc(hidden)]
-pub unsafe trait ProductActions: Generated + TencentError + 'static {
+pub trait ProductActions: FieldlessCodes + TencentError + 'static {
     /// The product's actions and the codes each may return.
     fn action_table() -> &'static ActionTable<'static>;
 }
 
 /// The index of a known code of `C`; `None` for `Other`.
 fn known_index<C: ProductActions>(code: &C) -> Option<u16> {
-    // SAFETY: `ProductActions` is implemented only by `#[repr(u16)]` enums,
-    // whose first `known` discriminants are the known codes.
-    let tag = unsafe { crate::__private::discriminant(code) };
-    (tag < C::table().known).then_some(tag)
+    let tag = discriminant(code);
+    (tag < C::CODE_COUNT).then_some(tag)
 }
 
 /// Whether `code` is one of the common codes every action may return.
 fn is_common(code: &str) -> bool {
-    <CommonCode as Generated>::table()
-        .lookup_code(code)
-        .is_some()
+    <CommonCode as CodeEnum>::TABLE.lookup_code(code).is_some()
 }
 
 /// One action of a product's API (`RunInstances` of CVM), and the codes it
@@ -243,7 +236,7 @@ impl<C: ProductActions> Iterator for ActionCodes<C> {
     type Item = C;
 
     fn next(&mut self) -> Option<C> {
-        self.indices.next().map(C::from_known_index)
+        self.indices.next().and_then(fieldless_variant)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

@@ -96,19 +96,19 @@ impl<C> UnknownCode<C> {
     }
 }
 
-impl<C: crate::__private::Generated> UnknownCode<C> {
+impl<C: crate::__private::FieldlessCodes<Other = UnknownCode<C>>> UnknownCode<C> {
     /// The retry class inherited from the nearest known ancestor code or
     /// category; [`RetryClass::Never`] when there is none.
     pub fn retry_class(&self) -> RetryClass {
-        C::table().inherited_retry_class(&self.code)
+        C::TABLE.inherited_retry_class(&self.code)
     }
 
     /// The nearest ancestor that `C` knows as a code
     /// (`InternalError` for `InternalError.NewThing`).
     pub fn parent(&self) -> Option<C> {
-        C::table()
+        C::TABLE
             .nearest_ancestor_code(&self.code)
-            .map(C::from_known_index)
+            .and_then(crate::__private::fieldless_variant)
     }
 }
 

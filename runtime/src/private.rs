@@ -1,21 +1,104 @@
 //! Support for generated code. Not public API: it changes with the exact
 //! version of `tencent-errors-macros` that generates code against it.
+//!
+//! Every generated enum, from `error_codes!` or `#[derive(TencentError)]`,
+//! implements [`CodeEnum`]: its codes are a table, and every method is one
+//! generic function here over that table, so that each enum costs its
+//! tables and a thin impl, not a copy of the method bodies.
 
 pub use crate::actions::ProductActions;
 pub use serde;
-pub use tencent_errors_table::{ActionTable, CodeTable, Texts};
-
-use crate::table::RetryClasses;
+pub use tencent_errors_table::{ActionTable, CodeTable, Descriptions, Texts};
 
 use core::fmt;
 use core::mem::MaybeUninit;
 
-/// Implemented by every generated enum: how its runtime reaches its table.
-pub trait Generated: Sized {
-    /// The enum's table.
-    fn table() -> &'static CodeTable<'static>;
-    /// The variant of the known code at `index` (`index < table().known`).
-    fn from_known_index(index: u16) -> Self;
+use crate::table::RetryClasses;
+use crate::{RetryClass, TencentError, UnknownCode};
+
+/// An enum whose codes are a table: what every generated enum implements.
+pub trait CodeEnum: Sized {
+    /// What holds the codes the enum does not list: [`UnknownCode<Self>`]
+    /// for `error_codes!`, the field of a derived `#[tencent(other)]`
+    /// variant, or [`Closed`] for a derived enum without one.
+    type Other: CatchAll;
+
+    /// The codes: perfect hash, retry classes, parents.
+    const TABLE: &'static CodeTable<'static>;
+
+    /// The descriptions, by code index.
+    const DESCRIPTIONS: &'static Descriptions<'static>;
+
+    /// The table index of a listed code, or what holds an unlisted one.
+    fn index(&self) -> Result<u16, &Self::Other>;
+
+    /// The value of the listed code at `index`.
+    fn from_index(index: u16) -> Option<Self>;
+
+    /// The value that holds an unlisted code.
+    fn from_other(other: Self::Other) -> Self;
+}
+
+/// The layout `error_codes!` gives its enums, which lets the runtime read
+/// and make their values without a `match` over thousands of variants.
+///
+/// # Safety
+///
+/// Implemented only for an enum with the `#[repr(u16)]` primitive
+/// representation whose first `CODE_COUNT` variants, of discriminants
+/// `0..CODE_COUNT`, have no fields. Such a variant is a lone `u16` (every
+/// other byte of the value is padding), and every value of the enum starts
+/// with its discriminant as a `u16`.
+pub unsafe trait FieldlessCodes: CodeEnum {
+    /// How many variants, from the first, have no fields.
+    const CODE_COUNT: u16;
+    /// The variant names codes.toml sets explicitly, by index, ascending:
+    /// `Debug` derives every other name from its code.
+    const VARIANT_NAMES: &'static [(u16, &'static str)];
+}
+
+/// The discriminant of `value`.
+#[inline(always)]
+pub fn discriminant<T: FieldlessCodes>(value: &T) -> u16 {
+    // SAFETY: `FieldlessCodes` guarantees `#[repr(u16)]`, whose values all
+    // start with their discriminant as a `u16`.
+    unsafe { *(value as *const T).cast::<u16>() }
+}
+
+/// The fieldless variant of discriminant `index`, if there is one.
+#[inline(always)]
+pub fn fieldless_variant<T: FieldlessCodes>(index: u16) -> Option<T> {
+    (index < T::CODE_COUNT).then(|| {
+        let mut value = MaybeUninit::<T>::uninit();
+        // SAFETY: `FieldlessCodes` guarantees that a variant below
+        // `CODE_COUNT` is a lone `u16` tag, so writing the tag makes a
+        // valid value.
+        unsafe {
+            value.as_mut_ptr().cast::<u16>().write(index);
+            value.assume_init()
+        }
+    })
+}
+
+/// Every fieldless variant, in discriminant order: a generated enum's `ALL`,
+/// built without naming each variant. `N` must be `T::CODE_COUNT` (checked
+/// when the constant is evaluated).
+pub const fn all<T: FieldlessCodes, const N: usize>() -> [T; N] {
+    assert!(
+        N == T::CODE_COUNT as usize,
+        "N is the number of fieldless variants"
+    );
+    let mut all = MaybeUninit::<[T; N]>::uninit();
+    let first = all.as_mut_ptr().cast::<T>();
+    let mut index = 0;
+    while index < N {
+        // SAFETY: `index < N` stays inside the array, and `FieldlessCodes`
+        // guarantees that a lone tag below `CODE_COUNT` is a valid value.
+        unsafe { first.add(index).cast::<u16>().write(index as u16) };
+        index += 1;
+    }
+    // SAFETY: every element was initialised above.
+    unsafe { all.assume_init() }
 }
 
 /// What the field of a derived enum's `#[tencent(other)]` variant must be:
@@ -28,10 +111,10 @@ pub trait Generated: Sized {
 pub trait OtherCode: Sized {
     /// Keeps `code`.
     fn from_code(code: &str) -> Self;
-    /// The code kept.
-    fn code_str(&self) -> &str;
+    /// The code kept, exactly as given.
+    fn as_str(&self) -> &str;
     /// Its retry class.
-    fn retry_class(&self) -> crate::RetryClass;
+    fn retry_class(&self) -> RetryClass;
     /// Its description, if known.
     fn description(&self) -> Option<&'static str>;
 }
@@ -40,11 +123,11 @@ impl OtherCode for String {
     fn from_code(code: &str) -> Self {
         code.to_owned()
     }
-    fn code_str(&self) -> &str {
+    fn as_str(&self) -> &str {
         self
     }
     /// A bare string gets the class its category has among the common codes.
-    fn retry_class(&self) -> crate::RetryClass {
+    fn retry_class(&self) -> RetryClass {
         common_retry_class(self)
     }
     fn description(&self) -> Option<&'static str> {
@@ -56,10 +139,10 @@ impl OtherCode for Box<str> {
     fn from_code(code: &str) -> Self {
         code.into()
     }
-    fn code_str(&self) -> &str {
+    fn as_str(&self) -> &str {
         self
     }
-    fn retry_class(&self) -> crate::RetryClass {
+    fn retry_class(&self) -> RetryClass {
         common_retry_class(self)
     }
     fn description(&self) -> Option<&'static str> {
@@ -67,16 +150,208 @@ impl OtherCode for Box<str> {
     }
 }
 
-/// The retry class of the entry at `index` of `table`.
-#[inline]
-pub fn retry_class(table: &CodeTable<'_>, index: u16) -> crate::RetryClass {
-    table.retry_class(index)
-}
-
 /// The retry class of `code` among the common codes, without decoding it
 /// (which would copy an unknown code).
-fn common_retry_class(code: &str) -> crate::RetryClass {
-    <crate::CommonCode as Generated>::table().inherited_retry_class(code)
+fn common_retry_class(code: &str) -> RetryClass {
+    <crate::CommonCode as CodeEnum>::TABLE.inherited_retry_class(code)
+}
+
+/// Where an enum keeps the codes it does not list: an [`OtherCode`], or
+/// nowhere ([`Closed`]).
+pub trait CatchAll: Sized {
+    /// Keeps `code`, if codes can be kept.
+    fn keep(code: &str) -> Option<Self>;
+    /// The code kept.
+    fn code(&self) -> &str;
+    /// Its retry class.
+    fn retry_class(&self) -> RetryClass;
+    /// Its description, if known.
+    fn description(&self) -> Option<&'static str>;
+}
+
+impl<T: OtherCode> CatchAll for T {
+    #[inline]
+    fn keep(code: &str) -> Option<Self> {
+        Some(T::from_code(code))
+    }
+    #[inline]
+    fn code(&self) -> &str {
+        self.as_str()
+    }
+    #[inline]
+    fn retry_class(&self) -> RetryClass {
+        OtherCode::retry_class(self)
+    }
+    #[inline]
+    fn description(&self) -> Option<&'static str> {
+        OtherCode::description(self)
+    }
+}
+
+/// A catch-all that keeps any code: what makes `from_code` infallible.
+pub trait KeepsEveryCode: CatchAll {
+    /// Keeps `code`.
+    fn keep_every(code: &str) -> Self;
+}
+
+impl<T: OtherCode> KeepsEveryCode for T {
+    #[inline]
+    fn keep_every(code: &str) -> Self {
+        T::from_code(code)
+    }
+}
+
+impl<C: FieldlessCodes<Other = UnknownCode<C>>> KeepsEveryCode for UnknownCode<C> {
+    #[inline]
+    fn keep_every(code: &str) -> Self {
+        UnknownCode::__new(code)
+    }
+}
+
+/// The catch-all of `error_codes!` enums. (Not an [`OtherCode`]: a derived
+/// enum's `other` field keeps codes on its own.)
+impl<C: FieldlessCodes<Other = UnknownCode<C>>> CatchAll for UnknownCode<C> {
+    #[inline]
+    fn keep(code: &str) -> Option<Self> {
+        Some(UnknownCode::__new(code))
+    }
+    #[inline]
+    fn code(&self) -> &str {
+        self.as_str()
+    }
+    #[inline]
+    fn retry_class(&self) -> RetryClass {
+        C::TABLE.inherited_retry_class(self.as_str())
+    }
+    #[inline]
+    fn description(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+/// The catch-all of a derived enum without an `other` variant: there is
+/// none, so no value of this type exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closed {}
+
+impl CatchAll for Closed {
+    fn keep(_code: &str) -> Option<Self> {
+        None
+    }
+    fn code(&self) -> &str {
+        match *self {}
+    }
+    fn retry_class(&self) -> RetryClass {
+        match *self {}
+    }
+    fn description(&self) -> Option<&'static str> {
+        match *self {}
+    }
+}
+
+impl<T: CodeEnum> TencentError for T {
+    #[inline]
+    fn from_code(code: &str) -> Option<Self> {
+        from_listed_code(code)
+    }
+    #[inline]
+    fn as_str(&self) -> &str {
+        as_str(self)
+    }
+    #[inline]
+    fn description(&self) -> Option<&'static str> {
+        description(self)
+    }
+    #[inline]
+    fn retry_class(&self) -> RetryClass {
+        retry_class(self)
+    }
+}
+
+/// Decodes a code; unlisted codes go to the catch-all.
+#[inline]
+pub fn from_code<T: CodeEnum>(code: &str) -> T
+where
+    T::Other: KeepsEveryCode,
+{
+    match T::TABLE.lookup_code(code).and_then(T::from_index) {
+        Some(listed) => listed,
+        None => T::from_other(T::Other::keep_every(code)),
+    }
+}
+
+/// Decodes a code; `None` for an unlisted code the enum cannot keep.
+#[inline]
+pub fn from_listed_code<T: CodeEnum>(code: &str) -> Option<T> {
+    match T::TABLE.lookup_code(code) {
+        Some(index) => T::from_index(index),
+        None => T::Other::keep(code).map(T::from_other),
+    }
+}
+
+/// The code exactly as on the wire.
+#[inline]
+pub fn as_str<T: CodeEnum>(value: &T) -> &str {
+    match value.index() {
+        Ok(index) => T::TABLE.code(index),
+        Err(other) => other.code(),
+    }
+}
+
+/// The description: the table's for a listed code, the catch-all's else.
+#[inline]
+pub fn description<T: CodeEnum>(value: &T) -> Option<&'static str> {
+    match value.index() {
+        Ok(index) => T::DESCRIPTIONS.text(index),
+        Err(other) => other.description(),
+    }
+}
+
+/// The Chinese description of a listed code.
+#[inline]
+pub fn description_zh<T: CodeEnum>(value: &T) -> Option<&'static str> {
+    value
+        .index()
+        .ok()
+        .and_then(|index| T::DESCRIPTIONS.chinese(index))
+}
+
+/// Whether a listed code is deprecated.
+#[inline]
+pub fn is_deprecated<T: CodeEnum>(value: &T) -> bool {
+    value
+        .index()
+        .is_ok_and(|index| T::DESCRIPTIONS.is_deprecated(index))
+}
+
+/// The retry class: the table's for a listed code, inherited for the others.
+#[inline]
+pub fn retry_class<T: CodeEnum>(value: &T) -> RetryClass {
+    match value.index() {
+        Ok(index) => T::TABLE.retry_class(index),
+        Err(other) => other.retry_class(),
+    }
+}
+
+/// Whether the enum lists the code.
+#[inline]
+pub fn is_known<T: CodeEnum>(value: &T) -> bool {
+    value.index().is_ok()
+}
+
+/// The nearest ancestor code the enum lists.
+pub fn parent<T: FieldlessCodes<Other = UnknownCode<T>>>(value: &T) -> Option<T> {
+    let table = T::TABLE;
+    match value.index() {
+        Ok(index) => table.parent(index),
+        Err(unknown) => table.nearest_ancestor_code(unknown.as_str()),
+    }
+    .and_then(fieldless_variant)
+}
+
+/// `code` or its nearest ancestor that `C` lists as a code.
+pub fn nearest_known<C: FieldlessCodes>(code: &str) -> Option<C> {
+    C::TABLE.nearest_code(code).and_then(fieldless_variant)
 }
 
 /// The first segment of `code` (`AuthFailure` for `AuthFailure.SignatureExpire`).
@@ -88,152 +363,64 @@ pub fn category(code: &str) -> &str {
     }
 }
 
-/// Whether `sorted`, little-endian `u16`s in ascending order, holds `value`.
-pub fn sorted_u16_contains(sorted: &[u8], value: u16) -> bool {
-    let (mut low, mut high) = (0, sorted.len() / 2);
-    while low < high {
-        let middle = low + (high - low) / 2;
-        let at = u16::from_le_bytes([sorted[middle * 2], sorted[middle * 2 + 1]]);
-        match at.cmp(&value) {
-            core::cmp::Ordering::Less => low = middle + 1,
-            core::cmp::Ordering::Greater => high = middle,
-            core::cmp::Ordering::Equal => return true,
+/// `Clone` of an `error_codes!` enum.
+#[inline]
+pub fn clone<T: FieldlessCodes<Other = UnknownCode<T>>>(value: &T) -> T {
+    match value.index() {
+        // A listed index always has its variant; an empty unknown code
+        // stands in for the impossible rest.
+        Ok(index) => {
+            fieldless_variant(index).unwrap_or_else(|| T::from_other(UnknownCode::__new("")))
         }
-    }
-    false
-}
-
-/// `code` or its nearest ancestor that `C` lists as a code.
-pub fn nearest_known<C: Generated>(code: &str) -> Option<C> {
-    C::table().nearest_code(code).map(C::from_known_index)
-}
-
-/// The discriminant of a value of a `#[repr(u16)]` enum.
-///
-/// # Safety
-/// `T` must be an enum with the `#[repr(u16)]` primitive representation,
-/// whose discriminant is then a `u16` at offset 0 of every value.
-#[inline(always)]
-pub unsafe fn discriminant<T>(value: &T) -> u16 {
-    // SAFETY: the caller guarantees the layout described above.
-    unsafe { *(value as *const T).cast::<u16>() }
-}
-
-/// The fieldless variant of discriminant `tag` of a `#[repr(u16)]` enum.
-///
-/// # Safety
-/// `T` must be an enum with the `#[repr(u16)]` primitive representation and
-/// `tag` the discriminant of one of its variants without fields. Such a
-/// variant is a lone `u16`; every other byte of the value is padding.
-#[inline(always)]
-pub unsafe fn fieldless_variant<T>(tag: u16) -> T {
-    let mut value = MaybeUninit::<T>::uninit();
-    // SAFETY: the caller guarantees that writing the tag makes a valid value.
-    unsafe {
-        value.as_mut_ptr().cast::<u16>().write(tag);
-        value.assume_init()
+        Err(unknown) => T::from_other(unknown.clone()),
     }
 }
 
-/// The first `N` fieldless variants of a `#[repr(u16)]` enum, in
-/// discriminant order: a generated enum's `ALL`, built without naming each
-/// variant.
-///
-/// # Safety
-/// `T` must be an enum with the `#[repr(u16)]` primitive representation
-/// whose variants of discriminants `0..N` have no fields.
-pub const unsafe fn fieldless_variants<T, const N: usize>() -> [T; N] {
-    let mut all = MaybeUninit::<[T; N]>::uninit();
-    let first = all.as_mut_ptr().cast::<T>();
-    let mut index = 0;
-    while index < N {
-        // SAFETY: `index < N` stays inside the array, and the caller
-        // guarantees that a lone tag makes a valid value of `T`.
-        unsafe { first.add(index).cast::<u16>().write(index as u16) };
-        index += 1;
+/// `Debug` of an `error_codes!` enum: the variant name, from codes.toml's
+/// explicit names or else by the naming rule, so that binaries carry no
+/// table of names; `Other(..)` for an unlisted code.
+pub fn debug<T: FieldlessCodes>(value: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result
+where
+    T::Other: fmt::Debug,
+{
+    match value.index() {
+        Ok(index) => match T::VARIANT_NAMES.binary_search_by_key(&index, |&(at, _)| at) {
+            Ok(found) => f.write_str(T::VARIANT_NAMES[found].1),
+            Err(_) => tencent_errors_table::write_variant_name(T::TABLE.code(index), f),
+        },
+        Err(other) => f.debug_tuple("Other").field(other).finish(),
     }
-    // SAFETY: every element was initialised above.
-    unsafe { all.assume_init() }
-}
-
-/// `Debug` of a known code: its variant name, from the explicit names of
-/// codes.toml (`overrides`, sorted by index) or else by the naming rule, so
-/// that binaries carry no table of names.
-pub fn write_variant_name(
-    f: &mut fmt::Formatter<'_>,
-    index: u16,
-    code: &str,
-    overrides: &[(u16, &str)],
-) -> fmt::Result {
-    if let Ok(found) = overrides.binary_search_by_key(&index, |&(at, _)| at) {
-        return f.write_str(overrides[found].1);
-    }
-    // The naming rule: split on `.` and `_`, upper-case the first letter of
-    // each piece, keep the rest.
-    for piece in code.split(['.', '_']) {
-        let mut chars = piece.chars();
-        if let Some(first) = chars.next() {
-            for upper in first.to_uppercase() {
-                fmt::Write::write_char(f, upper)?;
-            }
-            f.write_str(chars.as_str())?;
-        }
-    }
-    Ok(())
 }
 
 /// `Deserialize` of a generated enum: from the wire string, borrowing when
-/// the format lets it, and allocating only for unknown codes.
-pub fn deserialize_code<'de, D, C>(deserializer: D, from_code: fn(&str) -> C) -> Result<C, D::Error>
+/// the format lets it, and allocating only for codes kept in a catch-all.
+/// A closed enum refuses the codes it does not list, naming them.
+pub fn deserialize<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: serde::Deserializer<'de>,
+    T: CodeEnum,
 {
-    struct CodeVisitor<C>(fn(&str) -> C);
+    struct CodeVisitor<T>(core::marker::PhantomData<T>);
 
-    impl<C> serde::de::Visitor<'_> for CodeVisitor<C> {
-        type Value = C;
+    impl<T: CodeEnum> serde::de::Visitor<'_> for CodeVisitor<T> {
+        type Value = T;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("a Tencent Cloud error code string")
         }
 
-        fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<C, E> {
-            Ok((self.0)(code))
+        fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<T, E> {
+            from_listed_code(code)
+                .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(code), &self))
         }
 
-        fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<C, E> {
+        fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<T, E> {
             match core::str::from_utf8(bytes) {
-                Ok(code) => Ok((self.0)(code)),
+                Ok(code) => self.visit_str(code),
                 Err(_) => Err(E::invalid_value(serde::de::Unexpected::Bytes(bytes), &self)),
             }
         }
     }
 
-    deserializer.deserialize_str(CodeVisitor(from_code))
-}
-
-/// `Deserialize` of a derived enum without an `other` variant: unknown codes
-/// are an error naming the code.
-pub fn deserialize_closed_code<'de, D, C>(
-    deserializer: D,
-    from_code: fn(&str) -> Option<C>,
-) -> Result<C, D::Error>
-where
-    D: serde::Deserializer<'de>,
-{
-    struct ClosedVisitor<C>(fn(&str) -> Option<C>);
-
-    impl<C> serde::de::Visitor<'_> for ClosedVisitor<C> {
-        type Value = C;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a Tencent Cloud error code this enum lists")
-        }
-
-        fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<C, E> {
-            (self.0)(code).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(code), &self))
-        }
-    }
-
-    deserializer.deserialize_str(ClosedVisitor(from_code))
+    deserializer.deserialize_str(CodeVisitor(core::marker::PhantomData))
 }

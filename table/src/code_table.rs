@@ -8,7 +8,7 @@ pub const NO_PARENT: u16 = u16::MAX;
 /// `slots` value of a slot no entry hashes to.
 pub const EMPTY_SLOT: u16 = u16::MAX;
 
-/// A generated table. Entries `0..known` are the enum's codes in variant
+/// A generated table. Entries `0..code_count` are the enum's codes in variant
 /// order; the entries after them are categories (codes.toml tables without
 /// `description`), kept so that unknown codes inherit their retry class.
 ///
@@ -21,7 +21,7 @@ pub const EMPTY_SLOT: u16 = u16::MAX;
 /// // One entry, `A`, in a table of one bucket and one slot.
 /// let table = CodeTable {
 ///     codes: Texts { text: "A", ends: &[1, 0, 0, 0] },
-///     known: 1,
+///     code_count: 1,
 ///     retry: &[2],
 ///     parents: &[0xff, 0xff],
 ///     seed: 0,
@@ -39,7 +39,7 @@ pub struct CodeTable<'a> {
     /// Every code and category.
     pub codes: Texts<'a>,
     /// How many entries are codes (and variants).
-    pub known: u16,
+    pub code_count: u16,
     /// Retry class of every entry, as the runtime's `RetryClass as u8`.
     pub retry: &'a [u8],
     /// Index of the nearest ancestor that is a code, or [`NO_PARENT`] (`u16`, little-endian).
@@ -73,7 +73,7 @@ impl<'a> CodeTable<'a> {
     /// The index of `code` if it is one of the enum's codes.
     #[inline]
     pub fn lookup_code(&self, code: &str) -> Option<u16> {
-        self.lookup(code).filter(|&index| index < self.known)
+        self.lookup(code).filter(|&index| index < self.code_count)
     }
 
     /// The code or category at `index`.

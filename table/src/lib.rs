@@ -31,7 +31,9 @@ pub mod build;
 
 mod action_table;
 mod code_table;
+mod descriptions;
 mod hash;
+mod naming;
 mod texts;
 
 #[cfg(test)]
@@ -44,7 +46,9 @@ pub use code_table::{ancestors, CodeTable, EMPTY_SLOT, NO_PARENT};
 /// the codes.toml grammar. Lookups refuse longer strings without hashing
 /// them, and look at no prefix longer than this.
 pub const MAX_CODE_LEN: usize = 128;
+pub use descriptions::Descriptions;
 pub use hash::{hash, reduce, slot};
+pub use naming::write_variant_name;
 pub use texts::Texts;
 
 /// The `index`-th little-endian `u16` of `bytes`.

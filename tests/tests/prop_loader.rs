@@ -5,7 +5,8 @@
 //!
 //! The pipeline is `tencent-errors-core`'s, the one the macros run.
 
-use tencent_errors_core::{check, diagnostic, expand, load};
+use tencent_errors_core::emit::error_codes as expand;
+use tencent_errors_core::{check, diagnostic, load};
 
 use std::collections::HashSet;
 

@@ -15,9 +15,10 @@ use std::sync::{Arc, Mutex, OnceLock};
 use proc_macro2::Span;
 use syn::LitStr;
 
-use super::attr::{Enum, Errors, ACTION, EXHAUSTIVE, PRODUCT};
-use crate::check::{self, CodeSet};
-use crate::diagnostic::{Diagnostics, Location};
+use super::attr::{Enum, ACTION, EXHAUSTIVE, PRODUCT};
+use crate::cache::{self, CheckedFile};
+use crate::check;
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::load::{self, ActionCodes, BuiltinLayers, BUILTIN_PREFIX};
 use crate::naming;
 
@@ -26,10 +27,9 @@ const LISTED: usize = 12;
 
 /// A product of the catalogue, loaded and checked.
 pub struct Product {
-    /// Its codes, with the common ones.
-    pub set: Arc<CodeSet>,
-    /// How messages name it and its layers, lowest first (`tencent-errors/codes.toml`, ...).
-    pub labels: Vec<String>,
+    /// Its codes, with the common ones, and how messages name its layers,
+    /// lowest first (`tencent-errors/codes.toml`, ...).
+    pub checked: Arc<CheckedFile>,
     /// The action rule, when `action` names one of its actions.
     pub rule: Option<ActionRule>,
 }
@@ -49,25 +49,26 @@ pub struct ActionRule {
 impl ActionRule {
     /// A variant's code must be listed for the action or be a common code.
     /// Returns whether `code` passes; records the error if not.
-    pub fn check_code(&self, code: &str, span: Span, errors: &mut Errors) -> bool {
+    pub fn check_code(&self, code: &str, span: Span, diagnostics: &mut Diagnostics) -> bool {
         if self.listed.contains(code) || common_codes().contains(code) {
             return true;
         }
-        let mut message = format!(
+        let message = format!(
             "`{}` ({}) cannot return `{code}`: Tencent does not list it for this action, and it is not a common code",
             self.action, self.product
         );
-        match naming::did_you_mean(&naming::closest(
+        let help = match naming::did_you_mean(&naming::closest(
             code,
             self.listed.iter().map(String::as_str),
             3,
         )) {
-            Some(guess) => message.push_str(&format!("\n= help: {guess}")),
-            None => message.push_str(&format!(
-                "\n= help: besides the common codes, it may return {}",
+            Some(guess) => guess,
+            None => format!(
+                "besides the common codes, it may return {}",
                 listing(self.listed.iter())
-            )),
-        }
+            ),
+        };
+        let mut diagnostic = Diagnostic::spanned(span, message);
         let others: Vec<&String> = self
             .actions
             .iter()
@@ -75,12 +76,12 @@ impl ActionRule {
             .map(|(action, _)| action)
             .collect();
         if !others.is_empty() {
-            message.push_str(&format!(
-                "\n= note: Tencent lists `{code}` for {}",
+            diagnostic = diagnostic.note(format!(
+                "Tencent lists `{code}` for {}",
                 listing(others.into_iter())
             ));
         }
-        errors.push(span, message);
+        diagnostics.push(diagnostic.help(help));
         false
     }
 
@@ -89,7 +90,7 @@ impl ActionRule {
         &self,
         named: impl IntoIterator<Item = &'a str>,
         span: Span,
-        errors: &mut Errors,
+        diagnostics: &mut Diagnostics,
     ) {
         let named: BTreeSet<&str> = named.into_iter().collect();
         let missing: Vec<&String> = self
@@ -100,16 +101,19 @@ impl ActionRule {
         if missing.is_empty() {
             return;
         }
-        errors.push(
-            span,
-            format!(
-                "`{EXHAUSTIVE}`: no variant names {} of the {} codes `{}` ({}) may return: {}\n= help: add a variant for each, or remove `{EXHAUSTIVE}`",
-                missing.len(),
-                self.listed.len(),
-                self.action,
-                self.product,
-                listing(missing.into_iter()),
-            ),
+        diagnostics.push(
+            Diagnostic::spanned(
+                span,
+                format!(
+                    "`{EXHAUSTIVE}`: no variant names {} of the {} codes `{}` ({}) may return: {}",
+                    missing.len(),
+                    self.listed.len(),
+                    self.action,
+                    self.product,
+                    listing(missing.into_iter()),
+                ),
+            )
+            .help(format!("add a variant for each, or remove `{EXHAUSTIVE}`")),
         );
     }
 }
@@ -128,10 +132,13 @@ fn listing<'a>(codes: impl ExactSizeIterator<Item = &'a String>) -> String {
 fn common_codes() -> &'static BTreeSet<String> {
     static COMMON: OnceLock<BTreeSet<String>> = OnceLock::new();
     COMMON.get_or_init(|| {
-        let mut diagnostics = Diagnostics::default();
-        let layers = load::load_builtin(&mut diagnostics);
-        let set = check::code_set(&layers, &mut diagnostics);
-        set.codes.into_iter().map(|code| code.code).collect()
+        let common = cache::common_codes();
+        common
+            .set
+            .codes
+            .iter()
+            .map(|code| code.code.clone())
+            .collect()
     })
 }
 
@@ -139,36 +146,43 @@ fn common_codes() -> &'static BTreeSet<String> {
 pub fn load(
     input: &Enum<'_>,
     builtins: &dyn BuiltinLayers,
-    errors: &mut Errors,
+    diagnostics: &mut Diagnostics,
 ) -> Option<Product> {
     // `action` and `exhaustive` need what comes before them.
     if let (Some(action), None) = (&input.action, &input.product) {
-        errors.push(
-            action.span(),
-            format!("`{ACTION}` needs `{PRODUCT}`: the actions are a product's\n= help: add `{PRODUCT} = \"...\"`, the product's folder in the catalogue (`\"mdl\"` for StreamLive)"),
+        diagnostics.push(
+            Diagnostic::spanned(action.span(), format!("`{ACTION}` needs `{PRODUCT}`: the actions are a product's"))
+                .help(format!("add `{PRODUCT} = \"...\"`, the product's folder in the catalogue (`\"mdl\"` for StreamLive)")),
         );
     }
     if let (Some(span), None) = (input.exhaustive, &input.action) {
-        errors.push(
-            span,
-            format!("`{EXHAUSTIVE}` needs `{ACTION}`: it asks for a variant for every code of one action\n= help: add `{ACTION} = \"...\"`"),
+        diagnostics.push(
+            Diagnostic::spanned(span, format!("`{EXHAUSTIVE}` needs `{ACTION}`: it asks for a variant for every code of one action"))
+                .help(format!("add `{ACTION} = \"...\"`")),
         );
     }
     let product = input.product.as_ref()?;
     let name = format!("{BUILTIN_PREFIX}{}", product.value());
     let Some(layer) = builtins.layer(&name) else {
-        unknown_product(product, builtins, errors);
+        unknown_product(product, builtins, diagnostics);
         return None;
     };
-    let (set, labels) = checked(&layer.name, &layer.source, &name, product, builtins, errors)?;
+    let checked = checked(
+        &layer.name,
+        &layer.source,
+        &name,
+        product,
+        builtins,
+        diagnostics,
+    )?;
     let rule = match &input.action {
-        Some(action) => Some(action_rule(action, &layer.name, builtins, errors)?),
+        Some(action) => Some(action_rule(action, &layer.name, builtins, diagnostics)?),
         None => None,
     };
-    Some(Product { set, labels, rule })
+    Some(Product { checked, rule })
 }
 
-fn unknown_product(product: &LitStr, builtins: &dyn BuiltinLayers, errors: &mut Errors) {
+fn unknown_product(product: &LitStr, builtins: &dyn BuiltinLayers, diagnostics: &mut Diagnostics) {
     let names = builtins.names();
     let products: Vec<&str> = names
         .iter()
@@ -183,9 +197,12 @@ fn unknown_product(product: &LitStr, builtins: &dyn BuiltinLayers, errors: &mut 
         naming::did_you_mean(&naming::closest(product_part, products.iter().copied(), 3))
             .unwrap_or_else(|| format!("products are the catalogue's folders (`cvm`, `mdl`, ...), optionally with a version (`mdl/v20200326`); it has {}", products.len()))
     };
-    errors.push(
-        product.span(),
-        format!("unknown product `{}`\n= help: {help}", product.value()),
+    diagnostics.push(
+        Diagnostic::spanned(
+            product.span(),
+            format!("unknown product `{}`", product.value()),
+        )
+        .help(help),
     );
 }
 
@@ -196,26 +213,26 @@ fn checked(
     name: &str,
     product: &LitStr,
     builtins: &dyn BuiltinLayers,
-    errors: &mut Errors,
-) -> Option<(Arc<CodeSet>, Vec<String>)> {
-    type Cache = Mutex<HashMap<(String, u64), (Arc<CodeSet>, Vec<String>)>>;
+    diagnostics: &mut Diagnostics,
+) -> Option<Arc<CheckedFile>> {
+    type Cache = Mutex<HashMap<(String, u64), Arc<CheckedFile>>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();
     let key = (canonical.to_owned(), fingerprint(source));
     let cache = CACHE.get_or_init(Default::default);
     if let Some(found) = cache.lock().ok().and_then(|cache| cache.get(&key).cloned()) {
         return Some(found);
     }
-    let mut diagnostics = Diagnostics::default();
+    let mut found = Diagnostics::default();
     let from = Location {
         file: Arc::from(format!("#[tencent({PRODUCT} = \"{}\")]", product.value())),
         line: 1,
         column: 1,
     };
-    let layers = load::load_named(name, &from, builtins, &mut diagnostics);
-    let set = check::code_set(&layers, &mut diagnostics);
-    if !diagnostics.is_empty() {
-        for diagnostic in diagnostics.into_vec() {
-            errors.push(product.span(), diagnostic);
+    let layers = load::load_named(name, &from, builtins, &mut found);
+    let set = check::code_set(&layers, &mut found);
+    if !found.is_empty() {
+        for diagnostic in found.into_vec() {
+            diagnostics.push(diagnostic.or_span(product.span()));
         }
         return None;
     }
@@ -224,9 +241,14 @@ fn checked(
         .iter()
         .map(|layer| layer.label.to_string())
         .collect();
-    let value = (Arc::new(set), labels);
+    let value = Arc::new(CheckedFile {
+        set,
+        files: Vec::new(),
+        labels,
+        extends_common: layers.extends_builtin(),
+    });
     if let Ok(mut cache) = cache.lock() {
-        cache.insert(key, value.clone());
+        cache.insert(key, Arc::clone(&value));
     }
     Some(value)
 }
@@ -243,7 +265,7 @@ fn action_rule(
     action: &LitStr,
     canonical: &str,
     builtins: &dyn BuiltinLayers,
-    errors: &mut Errors,
+    diagnostics: &mut Diagnostics,
 ) -> Option<ActionRule> {
     let product = canonical
         .strip_prefix(BUILTIN_PREFIX)
@@ -263,9 +285,9 @@ fn action_rule(
                 actions.len()
             )
         });
-        errors.push(
-            action.span(),
-            format!("`{product}` has no action `{name}`\n= help: {help}"),
+        diagnostics.push(
+            Diagnostic::spanned(action.span(), format!("`{product}` has no action `{name}`"))
+                .help(help),
         );
         return None;
     };

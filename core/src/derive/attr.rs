@@ -5,62 +5,33 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Attribute, DeriveInput, Fields, Ident, LitBool, LitStr, Type};
 
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::naming;
 
 /// The attribute's name.
 pub const TENCENT: &str = "tencent";
-/// Enum keys.
+/// On the enum: the codes.toml to check codes against.
 pub const CODES: &str = "codes";
-/// See [`CODES`].
+/// On the enum: `display = false` leaves `Display` to the user.
 pub const DISPLAY: &str = "display";
-/// See [`CODES`].
+/// On the enum: `serde = false` leaves serde to the user.
 pub const SERDE: &str = "serde";
-/// See [`CODES`]: a product of the catalogue (`"mdl"`, `"mdl/v20200326"`).
+/// On the enum: a product of the catalogue (`"mdl"`, `"mdl/v20200326"`)
+/// whose codes the variants are.
 pub const PRODUCT: &str = "product";
-/// See [`CODES`]: an action of [`PRODUCT`], whose codes the variants must be.
+/// On the enum: an action of [`PRODUCT`], whose codes the variants must be.
 pub const ACTION: &str = "action";
-/// See [`CODES`]: the variants must name every code of [`ACTION`].
+/// On the enum: the variants must name every code of [`ACTION`].
 pub const EXHAUSTIVE: &str = "exhaustive";
-/// Variant keys.
+/// On a variant: its wire code.
 pub const CODE: &str = "code";
-/// See [`CODE`].
+/// On a variant: its retry class.
 pub const RETRY: &str = "retry";
-/// See [`CODE`].
+/// On a variant: it takes every code no other variant names.
 pub const OTHER: &str = "other";
 
 const ENUM_KEYS: &[&str] = &[CODES, DISPLAY, SERDE, PRODUCT, ACTION, EXHAUSTIVE];
 const VARIANT_KEYS: &[&str] = &[CODE, RETRY, OTHER];
-
-/// Collects errors (serde_derive's `Ctxt`).
-#[derive(Default)]
-pub struct Errors {
-    errors: Vec<syn::Error>,
-}
-
-impl Errors {
-    /// Records an error at `span`.
-    pub fn push(&mut self, span: Span, message: impl std::fmt::Display) {
-        self.errors.push(syn::Error::new(span, message));
-    }
-
-    /// Records a parse error.
-    pub fn push_error(&mut self, error: syn::Error) {
-        self.errors.push(error);
-    }
-
-    /// Whether nothing was recorded.
-    pub fn is_empty(&self) -> bool {
-        self.errors.is_empty()
-    }
-
-    /// The errors as `compile_error!` invocations.
-    pub fn to_compile_errors(&self) -> proc_macro2::TokenStream {
-        self.errors
-            .iter()
-            .map(syn::Error::to_compile_error)
-            .collect()
-    }
-}
 
 /// A derived enum as the attributes describe it.
 pub struct Enum<'a> {
@@ -115,12 +86,12 @@ impl Variant<'_> {
 }
 
 /// Reads the attributes of `input`; returns `None` if it is not an enum.
-pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<Enum<'a>> {
+pub fn parse<'a>(input: &'a DeriveInput, diagnostics: &mut Diagnostics) -> Option<Enum<'a>> {
     let syn::Data::Enum(data) = &input.data else {
-        errors.push(
+        diagnostics.push(Diagnostic::spanned(
             input.ident.span(),
             "`#[derive(TencentError)]` works on enums: one variant per error code",
-        );
+        ));
         return None;
     };
     let mut parsed = Enum {
@@ -135,9 +106,10 @@ pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<Enum<'a>
     };
     let mut seen = SeenKeys::default();
     for attr in tencent_attrs(&input.attrs) {
+        let mut unknown = None;
         let result = attr.parse_nested_meta(|meta| {
             let key = key_of(&meta.path);
-            seen.check(&key, meta.path.span(), "the enum", errors);
+            seen.check(&key, meta.path.span(), "the enum", diagnostics);
             match key.as_str() {
                 CODES => parsed.codes = Some(meta.value()?.parse()?),
                 DISPLAY => parsed.display = meta.value()?.parse::<LitBool>()?.value,
@@ -145,12 +117,18 @@ pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<Enum<'a>
                 PRODUCT => parsed.product = Some(meta.value()?.parse()?),
                 ACTION => parsed.action = Some(meta.value()?.parse()?),
                 EXHAUSTIVE => parsed.exhaustive = Some(meta.path.span()),
-                _ => return Err(unknown_key(&meta, &key, ENUM_KEYS, "enum")),
+                _ => {
+                    unknown = Some(unknown_key(meta.path.span(), &key, ENUM_KEYS, "enum"));
+                    return Err(meta.error("unknown key"));
+                }
             }
             Ok(())
         });
         if let Err(error) = result {
-            errors.push_error(error);
+            match unknown {
+                Some(unknown) => diagnostics.push(unknown),
+                None => diagnostics.push_syn(error),
+            }
         }
     }
     for variant in &data.variants {
@@ -167,21 +145,29 @@ pub fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<Enum<'a>
         let mut seen = SeenKeys::default();
         let place = format!("variant `{}`", variant.ident);
         for attr in tencent_attrs(&variant.attrs) {
+            let mut unknown = None;
             let result = attr.parse_nested_meta(|meta| {
                 let key = key_of(&meta.path);
-                if seen.check(&key, meta.path.span(), &place, errors) {
+                if seen.check(&key, meta.path.span(), &place, diagnostics) {
                     parsed_variant.attr_error = true;
                 }
                 match key.as_str() {
                     CODE => parsed_variant.code = Some(meta.value()?.parse()?),
                     RETRY => parsed_variant.retry = Some(meta.value()?.parse()?),
                     OTHER => parsed_variant.other = Some(meta.path.span()),
-                    _ => return Err(unknown_key(&meta, &key, VARIANT_KEYS, "variant")),
+                    _ => {
+                        unknown =
+                            Some(unknown_key(meta.path.span(), &key, VARIANT_KEYS, "variant"));
+                        return Err(meta.error("unknown key"));
+                    }
                 }
                 Ok(())
             });
             if let Err(error) = result {
-                errors.push_error(error);
+                match unknown {
+                    Some(unknown) => diagnostics.push(unknown),
+                    None => diagnostics.push_syn(error),
+                }
                 parsed_variant.attr_error = true;
             }
         }
@@ -200,14 +186,17 @@ impl SeenKeys {
     /// A key is given once per item, across all its `#[tencent]`
     /// attributes: a second value would silently replace the first.
     /// Returns whether `key` was a repeat.
-    fn check(&mut self, key: &str, span: Span, place: &str, errors: &mut Errors) -> bool {
+    fn check(&mut self, key: &str, span: Span, place: &str, diagnostics: &mut Diagnostics) -> bool {
         match self.first.iter().find(|(seen, _)| seen == key) {
             Some((_, first)) => {
-                errors.push(
-                    span,
-                    format!("`{key}` is given twice on {place}\n= help: keep one of the two"),
+                diagnostics.push(
+                    Diagnostic::spanned(span, format!("`{key}` is given twice on {place}"))
+                        .help("keep one of the two"),
                 );
-                errors.push(*first, format!("`{key}` is first given here"));
+                diagnostics.push(Diagnostic::spanned(
+                    *first,
+                    format!("`{key}` is first given here"),
+                ));
                 true
             }
             None => {
@@ -233,21 +222,15 @@ fn key_of(path: &syn::Path) -> String {
     )
 }
 
-fn unknown_key(
-    meta: &syn::meta::ParseNestedMeta<'_>,
-    key: &str,
-    known: &[&str],
-    place: &str,
-) -> syn::Error {
+/// An unknown key: what the known ones are, and the closest.
+fn unknown_key(span: Span, key: &str, known: &[&str], place: &str) -> Diagnostic {
     let listed: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
     let mut message = format!("unknown `tencent` {place} attribute `{key}`");
     if let Some(guess) = naming::did_you_mean(&naming::closest(key, known.iter().copied(), 1)) {
         message = format!("{message}; {guess}");
     }
-    meta.error(format!(
-        "{message}\n= help: the {place} attributes are {}",
-        listed.join(", ")
-    ))
+    Diagnostic::spanned(span, message)
+        .help(format!("the {place} attributes are {}", listed.join(", ")))
 }
 
 /// The `///` lines of `attrs`, trimmed and joined; `None` if there are none.

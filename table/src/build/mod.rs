@@ -116,7 +116,7 @@ pub struct TableBytes {
     /// Every entry: the codes, then the categories.
     pub codes: TextsBytes,
     /// How many entries are codes.
-    pub known: u16,
+    pub code_count: u16,
     /// A retry byte per entry.
     pub retry: Vec<u8>,
     /// The parent of each code, or [`NO_PARENT`] (`u16`, little-endian).
@@ -126,19 +126,20 @@ pub struct TableBytes {
 }
 
 impl TableBytes {
-    /// Lays out a table of `entries`, whose first `known` are codes and the
+    /// Lays out a table of `entries`, whose first `code_count` are codes and the
     /// rest categories; `retry` has a byte per entry, `parents` an index
     /// (into the codes) per code.
     pub fn build(
         entries: &[&str],
-        known: usize,
+        code_count: usize,
         retry: &[u8],
         parents: &[Option<u16>],
     ) -> Result<TableBytes, BuildError> {
         if entries.len() > MAX_ENTRIES {
             return Err(BuildError::TooManyEntries(entries.len()));
         }
-        if known > entries.len() || retry.len() != entries.len() || parents.len() != known {
+        if code_count > entries.len() || retry.len() != entries.len() || parents.len() != code_count
+        {
             return Err(BuildError::ColumnLength);
         }
         if let Some(index) = entries.iter().position(|entry| entry.len() > MAX_CODE_LEN) {
@@ -151,7 +152,7 @@ impl TableBytes {
         let hash = PerfectHash::build(entries).ok_or(BuildError::NoSeed)?;
         Ok(TableBytes {
             codes: TextsBytes::new(entries.iter().copied()),
-            known: known as u16,
+            code_count: code_count as u16,
             retry: retry.to_vec(),
             parents: u16_bytes(parents.iter().map(|parent| parent.unwrap_or(NO_PARENT))),
             hash,
@@ -162,12 +163,74 @@ impl TableBytes {
     pub fn table(&self) -> CodeTable<'_> {
         CodeTable {
             codes: self.codes.texts(),
-            known: self.known,
+            code_count: self.code_count,
             retry: &self.retry,
             parents: &self.parents,
             seed: self.hash.seed,
             pilots: &self.hash.pilots,
             slots: &self.hash.slots,
+        }
+    }
+}
+
+/// The bytes of a [`Descriptions`](crate::Descriptions), owned.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DescriptionsBytes {
+    /// The description of each code: English, else Chinese.
+    pub text: TextsBytes,
+    /// The Chinese description of each code (no entries when none has one).
+    pub chinese: TextsBytes,
+    /// The indices of the deprecated codes, ascending.
+    pub deprecated: Vec<u8>,
+}
+
+impl DescriptionsBytes {
+    /// Lays out the descriptions of codes given in index order as
+    /// (description, Chinese description, deprecated).
+    ///
+    /// ```
+    /// use tencent_errors_table::build::DescriptionsBytes;
+    ///
+    /// let bytes = DescriptionsBytes::new([("Busy.", Some("忙。"), false), ("Gone.", None, true)]);
+    /// let descriptions = bytes.descriptions();
+    /// assert_eq!(descriptions.chinese(1), None);
+    /// assert!(descriptions.is_deprecated(1));
+    /// ```
+    pub fn new<'a>(
+        codes: impl IntoIterator<Item = (&'a str, Option<&'a str>, bool)> + Clone,
+    ) -> DescriptionsBytes {
+        let any_chinese = codes
+            .clone()
+            .into_iter()
+            .any(|(_, chinese, _)| chinese.is_some());
+        DescriptionsBytes {
+            text: TextsBytes::new(codes.clone().into_iter().map(|(text, _, _)| text)),
+            chinese: if any_chinese {
+                TextsBytes::new(
+                    codes
+                        .clone()
+                        .into_iter()
+                        .map(|(_, chinese, _)| chinese.unwrap_or_default()),
+                )
+            } else {
+                TextsBytes::default()
+            },
+            deprecated: u16_bytes(
+                codes
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, (_, _, deprecated))| *deprecated)
+                    .map(|(index, _)| index as u16),
+            ),
+        }
+    }
+
+    /// The view the runtime reads.
+    pub fn descriptions(&self) -> crate::Descriptions<'_> {
+        crate::Descriptions {
+            text: self.text.texts(),
+            chinese: self.chinese.texts(),
+            deprecated: &self.deprecated,
         }
     }
 }

@@ -1,7 +1,7 @@
 use tencent_errors::TencentError;
 
 #[derive(Debug, TencentError)]
-#[tencent(codes = "../../../../tests/codes/mdl.toml")]
+#[tencent(codes = "codes/mdl.toml")]
 enum CreateChannelError {
     #[tencent(code = "InvalidParameter.Nmae")]
     NameTaken,

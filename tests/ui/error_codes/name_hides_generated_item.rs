@@ -1,5 +1,5 @@
 tencent_errors::error_codes! {
-    pub enum Codes from "../../../../tests/ui/error_codes/name_hides_generated_item.toml";
+    pub enum Codes from "ui/error_codes/name_hides_generated_item.toml";
 }
 
 fn main() {

@@ -1,5 +1,5 @@
 tencent_errors::error_codes! {
-    pub enum ProductCode from "../../../../tests/ui/layers/collision_across_layers.toml";
+    pub enum ProductCode from "ui/layers/collision_across_layers.toml";
 }
 
 fn main() {}

@@ -1,5 +1,5 @@
 tencent_errors::error_codes! {
-    pub enum ProductCode from "../../../../tests/ui/layers/conflicting_layers.toml";
+    pub enum ProductCode from "ui/layers/conflicting_layers.toml";
 }
 
 fn main() {}

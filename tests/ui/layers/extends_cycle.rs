@@ -1,5 +1,5 @@
 tencent_errors::error_codes! {
-    pub enum ProductCode from "../../../../tests/ui/layers/extends_cycle.toml";
+    pub enum ProductCode from "ui/layers/extends_cycle.toml";
 }
 
 fn main() {}

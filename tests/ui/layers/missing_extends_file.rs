@@ -1,5 +1,5 @@
 tencent_errors::error_codes! {
-    pub enum ProductCode from "../../../../tests/ui/layers/missing_extends_file.toml";
+    pub enum ProductCode from "ui/layers/missing_extends_file.toml";
 }
 
 fn main() {}

@@ -1,5 +1,5 @@
 tencent_errors::error_codes! {
-    pub enum ProductCode from "../../../../tests/ui/layers/rename_inherited_variant.toml";
+    pub enum ProductCode from "ui/layers/rename_inherited_variant.toml";
 }
 
 fn main() {}

@@ -1,5 +1,5 @@
 tencent_errors::error_codes! {
-    pub enum ProductCode from "../../../../tests/ui/layers/settling_one_field_leaves_the_other.toml";
+    pub enum ProductCode from "ui/layers/settling_one_field_leaves_the_other.toml";
 }
 
 fn main() {}

@@ -1,5 +1,5 @@
 tencent_errors::error_codes! {
-    pub enum ProductCode from "../../../../tests/ui/layers/unknown_extends_entry.toml";
+    pub enum ProductCode from "ui/layers/unknown_extends_entry.toml";
 }
 
 fn main() {}

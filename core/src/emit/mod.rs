@@ -1,0 +1,301 @@
+//! Code generation, the last step: the pieces both macros emit, joined by
+//! `error_codes` (an enum of its own, from a checked set) and `derive` (the
+//! user's enum, from its checked attributes).
+//!
+//! Each enum gets its tables (statics: the codes with their perfect hash,
+//! the descriptions) and a thin impl of the runtime's `CodeEnum`: how to
+//! read an index from a value and make a value from an index. Every method
+//! is a one-line call of a generic function in `tencent_errors::__private`
+//! over that impl, so an enum costs its data and a few small impls, however
+//! many codes it has. Generated code reaches the runtime only through that
+//! private, versioned path, and names every item fully qualified, so that
+//! it compiles whatever the user has in scope (even no prelude).
+
+pub mod derive;
+pub mod error_codes;
+
+use std::path::PathBuf;
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+use syn::Generics;
+use tencent_errors_table::build::{BuildError, DescriptionsBytes, TableBytes, TextsBytes};
+
+/// The path generated code reaches its runtime support by.
+pub fn private() -> TokenStream {
+    quote!(::tencent_errors::__private)
+}
+
+/// The type the impls are for, with its generics split for impls.
+pub struct Target<'a> {
+    /// The enum.
+    pub ident: &'a Ident,
+    /// Its generics, with the bounds the impls need.
+    pub generics: &'a Generics,
+}
+
+impl Target<'_> {
+    /// `impl<..> Trait for Enum<..> where ..` around `body`.
+    fn impl_block(&self, header: TokenStream, body: TokenStream) -> TokenStream {
+        let ident = self.ident;
+        let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #header for #ident #ty_generics #where_clause {
+                #body
+            }
+        }
+    }
+
+    /// `impl<..> Enum<..> where ..` around `body`.
+    fn inherent_block(&self, body: TokenStream) -> TokenStream {
+        let ident = self.ident;
+        let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
+        quote! {
+            impl #impl_generics #ident #ty_generics #where_clause {
+                #body
+            }
+        }
+    }
+}
+
+/// Tokens that make rustc rebuild when a file changes, and only then.
+pub fn track_files(files: &[PathBuf]) -> TokenStream {
+    let paths = files
+        .iter()
+        .map(|path| Literal::string(&path.to_string_lossy()));
+    quote! { #(const _: &[u8] = ::core::include_bytes!(#paths);)* }
+}
+
+/// `static TABLE` and `static DESCRIPTIONS`, the data of an enum. Checks
+/// keep entries distinct, within the grammar and below the size limit;
+/// should a table still not build, the enum gets an empty one (and the
+/// build already has an error).
+pub fn statics(
+    table: Result<TableBytes, BuildError>,
+    descriptions: &DescriptionsBytes,
+) -> TokenStream {
+    let private = private();
+    let table = table.or_else(|_| TableBytes::build(&[], 0, &[], &[]));
+    let table = match table {
+        Ok(bytes) => {
+            let codes = texts(&bytes.codes);
+            let code_count = Literal::u16_unsuffixed(bytes.code_count);
+            let retry = Literal::byte_string(&bytes.retry);
+            let parents = Literal::byte_string(&bytes.parents);
+            let seed = Literal::u64_unsuffixed(bytes.hash.seed);
+            let pilots = Literal::byte_string(&bytes.hash.pilots);
+            let slots = Literal::byte_string(&bytes.hash.slots);
+            quote! {
+                #private::CodeTable {
+                    codes: #codes,
+                    code_count: #code_count,
+                    retry: #retry,
+                    parents: #parents,
+                    seed: #seed,
+                    pilots: #pilots,
+                    slots: #slots,
+                }
+            }
+        }
+        Err(_) => quote!(::core::unreachable!()),
+    };
+    let text = texts(&descriptions.text);
+    let chinese = texts(&descriptions.chinese);
+    let deprecated = Literal::byte_string(&descriptions.deprecated);
+    quote! {
+        static TABLE: #private::CodeTable<'static> = #table;
+        static DESCRIPTIONS: #private::Descriptions<'static> = #private::Descriptions {
+            text: #text,
+            chinese: #chinese,
+            deprecated: #deprecated,
+        };
+    }
+}
+
+fn texts(bytes: &TextsBytes) -> TokenStream {
+    let private = private();
+    let text = Literal::string(&bytes.text);
+    let ends = Literal::byte_string(&bytes.ends);
+    quote!(#private::Texts { text: #text, ends: #ends })
+}
+
+/// How a value and an index relate: the bodies of `CodeEnum`'s three
+/// methods, and what holds the codes the enum does not list.
+pub struct CodeEnumBodies {
+    /// The `Other` type.
+    pub other: TokenStream,
+    /// `fn index(&self) -> Result<u16, &Self::Other>`.
+    pub index: TokenStream,
+    /// `fn from_index(index: u16) -> Option<Self>`.
+    pub from_index: TokenStream,
+    /// `fn from_other(other: Self::Other) -> Self`.
+    pub from_other: TokenStream,
+}
+
+/// The impl of the runtime's `CodeEnum`, over the `TABLE` and
+/// `DESCRIPTIONS` statics in scope. (`Self::Other` would be ambiguous with
+/// a variant named `Other`: the associated type is written in full.)
+pub fn code_enum_impl(target: &Target<'_>, bodies: CodeEnumBodies) -> TokenStream {
+    let private = private();
+    let CodeEnumBodies {
+        other,
+        index,
+        from_index,
+        from_other,
+    } = bodies;
+    target.impl_block(
+        quote!(#private::CodeEnum),
+        quote! {
+            type Other = #other;
+            const TABLE: &'static #private::CodeTable<'static> = &TABLE;
+            const DESCRIPTIONS: &'static #private::Descriptions<'static> = &DESCRIPTIONS;
+            #[inline]
+            fn index(&self) -> ::core::result::Result<u16, &<Self as #private::CodeEnum>::Other> {
+                #index
+            }
+            #[inline]
+            fn from_index(index: u16) -> ::core::option::Option<Self> {
+                #from_index
+            }
+            #[inline]
+            fn from_other(other: <Self as #private::CodeEnum>::Other) -> Self {
+                #from_other
+            }
+        },
+    )
+}
+
+/// The inherent methods both macros give: `from_code` (infallible for an
+/// enum that keeps every code, `Option` else), `as_str`, `description`,
+/// `retry_class`, then `more`.
+pub fn methods(target: &Target<'_>, keeps_every_code: bool, more: TokenStream) -> TokenStream {
+    let private = private();
+    let from_code = if keeps_every_code {
+        quote! {
+            /// Decodes a wire code; never fails: unlisted codes are kept as given.
+            #[inline]
+            pub fn from_code(code: &str) -> Self {
+                #private::from_code(code)
+            }
+        }
+    } else {
+        quote! {
+            /// Decodes a wire code; `None` for a code no variant names.
+            #[inline]
+            pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+                #private::from_listed_code(code)
+            }
+        }
+    };
+    target.inherent_block(quote! {
+        #from_code
+
+        /// The code exactly as on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            #private::as_str(self)
+        }
+
+        /// The code's description; `None` for codes without one.
+        #[inline]
+        pub fn description(&self) -> ::core::option::Option<&'static str> {
+            #private::description(self)
+        }
+
+        /// How a request that failed with this code may be retried.
+        #[inline]
+        pub fn retry_class(&self) -> ::tencent_errors::RetryClass {
+            #private::retry_class(self)
+        }
+
+        #more
+    })
+}
+
+/// `FromStr`, and `From<&str>` for an enum that keeps every code.
+pub fn from_str_impls(target: &Target<'_>, keeps_every_code: bool) -> TokenStream {
+    let from_str = if keeps_every_code {
+        target.impl_block(
+            quote!(::core::str::FromStr),
+            quote! {
+                type Err = ::core::convert::Infallible;
+                #[inline]
+                fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+                    ::core::result::Result::Ok(Self::from_code(code))
+                }
+            },
+        )
+    } else {
+        target.impl_block(
+            quote!(::core::str::FromStr),
+            quote! {
+                type Err = ::tencent_errors::UnrecognizedCode;
+                #[inline]
+                fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+                    Self::from_code(code).ok_or_else(|| ::tencent_errors::UnrecognizedCode::new(code))
+                }
+            },
+        )
+    };
+    let from_ref = keeps_every_code.then(|| {
+        target.impl_block(
+            quote!(::core::convert::From<&str>),
+            quote! {
+                #[inline]
+                fn from(code: &str) -> Self {
+                    Self::from_code(code)
+                }
+            },
+        )
+    });
+    quote!(#from_str #from_ref)
+}
+
+/// `Display`: the code as on the wire.
+pub fn display_impl(target: &Target<'_>) -> TokenStream {
+    let private = private();
+    target.impl_block(
+        quote!(::core::fmt::Display),
+        quote! {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(#private::as_str(self))
+            }
+        },
+    )
+}
+
+/// serde: the code as a string, both ways.
+pub fn serde_impls(target: &Target<'_>) -> TokenStream {
+    let private = private();
+    let serialize = target.impl_block(
+        quote!(#private::serde::Serialize),
+        quote! {
+            #[inline]
+            fn serialize<S: #private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(#private::as_str(self))
+            }
+        },
+    );
+    let mut with_de = target.generics.clone();
+    with_de.params.insert(0, syn::parse_quote!('de));
+    let with_de = Target {
+        ident: target.ident,
+        generics: &with_de,
+    };
+    // `impl<'de, ..>`, but the type's own generics after `for`.
+    let ident = target.ident;
+    let (impl_generics, _, _) = with_de.generics.split_for_impl();
+    let (_, ty_generics, where_clause) = target.generics.split_for_impl();
+    let deserialize = quote! {
+        #[automatically_derived]
+        impl #impl_generics #private::serde::Deserialize<'de> for #ident #ty_generics #where_clause {
+            #[inline]
+            fn deserialize<D: #private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                #private::deserialize(deserializer)
+            }
+        }
+    };
+    quote!(#serialize #deserialize)
+}
