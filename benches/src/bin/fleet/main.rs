@@ -19,11 +19,12 @@
 //! The last line it prints is
 //! `fleet: mode=shared clients=8 sent=... throttled=...% goodput=...% extra_load=...% p99_wait_ms=...`:
 //! `sent` the requests the endpoint received, `throttled` the share of them
-//! it answered `RequestLimitExceeded`, `goodput` the successful requests as a
-//! share of what the limit allows over the windows the run spanned,
-//! `extra_load` the retries as a share of first attempts, and `p99_wait_ms`
-//! the 99th percentile of the time a call spent waiting (limiter and
-//! backoff).
+//! it answered `RequestLimitExceeded`, `goodput` the successes within the
+//! windows of the sending period (the clients start at the start of a
+//! window) as a share of what the limit allows in them, `extra_load` the
+//! retries as a share of first attempts, and `p99_wait_ms` the 99th
+//! percentile of the time a call spent waiting (limiter and backoff). The
+//! lines before it give the successes and requests of every window.
 
 mod client;
 mod endpoint;
