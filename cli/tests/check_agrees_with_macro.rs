@@ -6,9 +6,14 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The codes.toml paths of UI tests start from the crate trybuild builds,
-/// four folders below the workspace root.
-const UI_PREFIX: &str = "../../../../";
+/// The codes.toml paths of UI tests start from the root of the tests
+/// crate (the UI test copies the files there into trybuild's crate), as do
+/// the paths in their messages: `check` runs from there too.
+const UI_FOLDERS: [&str; 2] = ["ui/", "codes/"];
+
+fn tests_crate() -> PathBuf {
+    workspace().join("tests")
+}
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -18,7 +23,7 @@ fn workspace() -> PathBuf {
 }
 
 /// Every UI test that names a codes file: (its `.rs`, the file from the
-/// workspace root).
+/// tests crate's root).
 fn ui_tests_naming_a_codes_file() -> Vec<(PathBuf, String)> {
     let mut cases = Vec::new();
     for folder in ["error_codes", "layers", "derive"] {
@@ -31,12 +36,19 @@ fn ui_tests_naming_a_codes_file() -> Vec<(PathBuf, String)> {
         tests.sort();
         for test in tests {
             let source = std::fs::read_to_string(&test).unwrap();
-            let Some(start) = source.find(&format!("\"{UI_PREFIX}")) else {
+            let Some(start) = UI_FOLDERS
+                .iter()
+                .filter_map(|folder| source.find(&format!("\"{folder}")))
+                .min()
+            else {
                 continue;
             };
-            let rest = &source[start + 1 + UI_PREFIX.len()..];
+            let rest = &source[start + 1..];
             let file = &rest[..rest.find('"').unwrap()];
-            cases.push((test, file.to_owned()));
+            // A case about a missing file has nothing to check.
+            if tests_crate().join(file).is_file() {
+                cases.push((test, file.to_owned()));
+            }
         }
     }
     cases
@@ -45,13 +57,15 @@ fn ui_tests_naming_a_codes_file() -> Vec<(PathBuf, String)> {
 /// An error as `file:line:col: message`, its notes and its help.
 type Error = (String, Vec<String>, Option<String>);
 
-/// The errors of a `.stderr` snapshot that point into a codes file, paths
-/// from the workspace root.
+/// The errors of a `.stderr` snapshot that point into a codes file.
 fn macro_errors(stderr: &str) -> Vec<Error> {
     let mut errors = Vec::new();
     let mut lines = stderr.lines().peekable();
     while let Some(line) = lines.next() {
-        let Some(message) = line.strip_prefix(&format!("error: {UI_PREFIX}")) else {
+        let Some(message) = line
+            .strip_prefix("error: ")
+            .filter(|message| UI_FOLDERS.iter().any(|folder| message.starts_with(folder)))
+        else {
             continue;
         };
         let mut notes = Vec::new();
@@ -59,14 +73,14 @@ fn macro_errors(stderr: &str) -> Vec<Error> {
             .peek()
             .and_then(|next| next.trim_start().strip_prefix("= note: "))
         {
-            notes.push(note.replace(UI_PREFIX, ""));
+            notes.push(note.to_owned());
             lines.next();
         }
         let help = lines
             .peek()
             .and_then(|next| next.trim_start().strip_prefix("= help: "))
-            .map(|help| help.replace(UI_PREFIX, ""));
-        errors.push((message.replace(UI_PREFIX, ""), notes, help));
+            .map(str::to_owned);
+        errors.push((message.to_owned(), notes, help));
     }
     errors
 }
@@ -75,7 +89,7 @@ fn macro_errors(stderr: &str) -> Vec<Error> {
 fn check_errors(file: &str) -> Vec<Error> {
     let output = Command::new(env!("CARGO_BIN_EXE_tencent-errors"))
         .args(["check", "--format", "json", file])
-        .current_dir(workspace())
+        .current_dir(tests_crate())
         .output()
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
@@ -130,7 +144,7 @@ fn the_codes_files_the_tests_compile_have_no_errors() {
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|name| name.ends_with(".toml"))
-        .map(|name| format!("tests/codes/{name}"))
+        .map(|name| format!("codes/{name}"))
         .collect();
     files.sort();
     assert!(!files.is_empty());
@@ -156,7 +170,7 @@ fn all_files_are_checked_in_one_run() {
     let output = Command::new(env!("CARGO_BIN_EXE_tencent-errors"))
         .args(["check", "--format", "json"])
         .args(&files)
-        .current_dir(workspace())
+        .current_dir(tests_crate())
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
