@@ -5,8 +5,59 @@ use crate::{hash, reduce, slot, u16_at, Texts, MAX_CODE_LEN};
 
 /// `parents` value of a code without a known ancestor.
 pub const NO_PARENT: u16 = u16::MAX;
-/// `slots` value of a slot no entry hashes to.
+/// The entry index of a slot no entry hashes to.
 pub const EMPTY_SLOT: u16 = u16::MAX;
+
+/// A slot: where its entry's text is, so that a lookup reads the slot and
+/// then the text, and a length mismatch rejects without touching the text.
+///
+/// Eight bytes, little-endian: the entry index (`u16`, [`EMPTY_SLOT`] for
+/// none), the text's length (`u8`; `0xFF` for none: no entry is that long),
+/// a spare byte, and the text's offset in [`Texts::text`] (`u32`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    /// The entry index, or [`EMPTY_SLOT`].
+    pub index: u16,
+    /// The length of the entry's text in bytes (`0xFF` for an empty slot).
+    pub len: u8,
+    /// The offset of the entry's text.
+    pub offset: u32,
+}
+
+impl Slot {
+    /// The size of a slot in a table's `slots`.
+    pub const SIZE: usize = 8;
+
+    /// A slot no entry hashes to.
+    pub const EMPTY: Slot = Slot {
+        index: EMPTY_SLOT,
+        len: 0xFF,
+        offset: 0,
+    };
+
+    /// The slot's eight bytes.
+    pub const fn to_bytes(self) -> [u8; Slot::SIZE] {
+        let index = self.index.to_le_bytes();
+        let offset = self.offset.to_le_bytes();
+        [
+            index[0], index[1], self.len, 0, offset[0], offset[1], offset[2], offset[3],
+        ]
+    }
+
+    /// The slot at `position` of `slots`.
+    #[inline(always)]
+    pub fn read(slots: &[u8], position: usize) -> Option<Slot> {
+        let bytes = slots.get(position * Slot::SIZE..position * Slot::SIZE + Slot::SIZE)?;
+        let mut word = [0u8; Slot::SIZE];
+        word.copy_from_slice(bytes);
+        let word = u64::from_le_bytes(word);
+        Some(Slot {
+            index: word as u16,
+            len: (word >> 16) as u8,
+            offset: (word >> 32) as u32,
+        })
+    }
+}
 
 /// A generated table. Entries `0..code_count` are the enum's codes in variant
 /// order; the entries after them are categories (codes.toml tables without
@@ -26,7 +77,7 @@ pub const EMPTY_SLOT: u16 = u16::MAX;
 ///     parents: &[0xff, 0xff],
 ///     seed: 0,
 ///     pilots: &[0, 0],
-///     slots: &[0, 0],
+///     slots: &[0, 0, 1, 0, 0, 0, 0, 0], // entry 0, 1 byte at offset 0
 /// };
 /// assert_eq!(table.lookup("A"), Some(0));
 /// assert_eq!(table.lookup("B"), None);
@@ -48,7 +99,7 @@ pub struct CodeTable<'a> {
     pub seed: u64,
     /// One pilot per bucket (`u16`, little-endian).
     pub pilots: &'a [u8],
-    /// Entry index per slot, or [`EMPTY_SLOT`] (`u16`, little-endian).
+    /// The slots of the perfect hash, [`Slot::SIZE`] bytes each.
     pub slots: &'a [u8],
 }
 
@@ -60,14 +111,20 @@ impl<'a> CodeTable<'a> {
     #[inline]
     pub fn lookup(&self, code: &str) -> Option<u16> {
         let buckets = self.pilots.len() / 2;
-        let slots = self.slots.len() / 2;
+        let slots = self.slots.len() / Slot::SIZE;
         if buckets == 0 || slots == 0 || code.len() > MAX_CODE_LEN {
             return None;
         }
         let hash = hash(code.as_bytes(), self.seed);
         let pilot = u16_at(self.pilots, reduce(hash, buckets))?;
-        let index = u16_at(self.slots, slot(hash, pilot, slots))?;
-        (self.codes.get_bytes(index)? == code.as_bytes()).then_some(index)
+        let found = Slot::read(self.slots, slot(hash, pilot, slots))?;
+        // An empty slot's length (0xFF) matches no code.
+        if usize::from(found.len) != code.len() {
+            return None;
+        }
+        let start = found.offset as usize;
+        let text = self.codes.text.as_bytes().get(start..start + code.len())?;
+        (text == code.as_bytes()).then_some(found.index)
     }
 
     /// The index of `code` if it is one of the enum's codes.

@@ -40,7 +40,7 @@ mod texts;
 mod tests;
 
 pub use action_table::{ActionTable, Indices};
-pub use code_table::{ancestors, CodeTable, EMPTY_SLOT, NO_PARENT};
+pub use code_table::{ancestors, CodeTable, Slot, EMPTY_SLOT, NO_PARENT};
 
 /// The longest code (and category) a table holds, in bytes: the limit of
 /// the codes.toml grammar. Lookups refuse longer strings without hashing

@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 
 use crate::build::TableBytes;
 use crate::hash::count::hashed_by;
-use crate::{ancestors, EMPTY_SLOT, MAX_CODE_LEN};
+use crate::{ancestors, Slot, MAX_CODE_LEN};
 
 fn synthetic_codes(count: usize) -> Vec<String> {
     (0..count)
@@ -31,18 +31,15 @@ fn every_key_is_found_and_others_are_not() {
             assert_eq!(table.lookup(key), Some(index as u16), "{key}");
         }
         assert_eq!(table.lookup("Category1.Nope"), None);
-        assert!(bytes.hash.slots.len() / 2 >= count);
+        assert!(bytes.slots.len() / Slot::SIZE >= count);
     }
 }
 
 #[test]
 fn empty_key_set_builds() {
     let bytes = table_of(&[]);
-    assert!(bytes
-        .hash
-        .slots
-        .chunks(2)
-        .all(|slot| u16::from_le_bytes([slot[0], slot[1]]) == EMPTY_SLOT));
+    let slots = bytes.slots.len() / Slot::SIZE;
+    assert!((0..slots).all(|at| Slot::read(&bytes.slots, at) == Some(Slot::EMPTY)));
     assert_eq!(bytes.table().lookup(""), None);
 }
 
@@ -129,4 +126,13 @@ fn ancestors_stop_at_the_longest_possible_entry() {
     assert_eq!(found, [&code[..MAX_CODE_LEN], &code[..MAX_CODE_LEN - 2]]);
     let beyond = format!("{}.B", "A".repeat(MAX_CODE_LEN + 1));
     assert_eq!(ancestors(&beyond).count(), 0);
+}
+
+#[test]
+fn an_empty_slot_matches_no_code_not_even_the_empty_one() {
+    let bytes = table_of(&["A", "B.C"]);
+    let table = bytes.table();
+    assert_eq!(table.lookup(""), None);
+    assert_eq!(table.lookup("B.D"), None, "same length, other text");
+    assert_eq!(table.lookup("B.C"), Some(1));
 }

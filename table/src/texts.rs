@@ -22,7 +22,7 @@ pub struct Texts<'a> {
 impl<'a> Texts<'a> {
     /// The byte range of string `index` in `text`.
     #[inline]
-    fn range(&self, index: u16) -> Option<(usize, usize)> {
+    pub fn range(&self, index: u16) -> Option<(usize, usize)> {
         let index = usize::from(index);
         let end = u32_at(self.ends, index)? as usize;
         let start = match index {

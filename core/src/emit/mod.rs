@@ -85,7 +85,7 @@ pub fn statics(
             let parents = Literal::byte_string(&bytes.parents);
             let seed = Literal::u64_unsuffixed(bytes.hash.seed);
             let pilots = Literal::byte_string(&bytes.hash.pilots);
-            let slots = Literal::byte_string(&bytes.hash.slots);
+            let slots = Literal::byte_string(&bytes.slots);
             quote! {
                 #private::CodeTable {
                     codes: #codes,

@@ -9,7 +9,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
-use crate::{CodeTable, Texts, MAX_CODE_LEN, NO_PARENT};
+use crate::{CodeTable, Slot, Texts, MAX_CODE_LEN, NO_PARENT};
 
 pub use action_table::ActionTableBytes;
 pub use perfect_hash::PerfectHash;
@@ -123,6 +123,8 @@ pub struct TableBytes {
     pub parents: Vec<u8>,
     /// The perfect hash over every entry.
     pub hash: PerfectHash,
+    /// The slots of the perfect hash, laid out as [`Slot`]s.
+    pub slots: Vec<u8>,
 }
 
 impl TableBytes {
@@ -150,8 +152,26 @@ impl TableBytes {
             return Err(BuildError::Repeated(index));
         }
         let hash = PerfectHash::build(entries).ok_or(BuildError::NoSeed)?;
+        let codes = TextsBytes::new(entries.iter().copied());
+        let texts = codes.texts();
+        let slots = hash
+            .slot_keys
+            .iter()
+            .flat_map(|&key| {
+                let slot = match texts.range(key) {
+                    Some((start, end)) => Slot {
+                        index: key,
+                        len: (end - start) as u8,
+                        offset: start as u32,
+                    },
+                    None => Slot::EMPTY,
+                };
+                slot.to_bytes()
+            })
+            .collect();
         Ok(TableBytes {
-            codes: TextsBytes::new(entries.iter().copied()),
+            slots,
+            codes,
             code_count: code_count as u16,
             retry: retry.to_vec(),
             parents: u16_bytes(parents.iter().map(|parent| parent.unwrap_or(NO_PARENT))),
@@ -168,7 +188,7 @@ impl TableBytes {
             parents: &self.parents,
             seed: self.hash.seed,
             pilots: &self.hash.pilots,
-            slots: &self.hash.slots,
+            slots: &self.slots,
         }
     }
 }

@@ -17,8 +17,8 @@ pub struct PerfectHash {
     pub seed: u64,
     /// One pilot per bucket (`u16`, little-endian).
     pub pilots: Vec<u8>,
-    /// The key index in each slot, or [`EMPTY_SLOT`] (`u16`, little-endian).
-    pub slots: Vec<u8>,
+    /// The key index in each slot, or [`EMPTY_SLOT`].
+    pub slot_keys: Vec<u16>,
 }
 
 impl PerfectHash {
@@ -30,7 +30,7 @@ impl PerfectHash {
     /// use tencent_errors_table::build::PerfectHash;
     ///
     /// let hash = PerfectHash::build(&["A", "B", "C"]).unwrap();
-    /// assert_eq!(hash.slots.len() % 2, 0);
+    /// assert!(hash.slot_keys.len() >= 3);
     /// ```
     pub fn build(keys: &[&str]) -> Option<PerfectHash> {
         let count = keys.len();
@@ -82,6 +82,6 @@ fn try_seed(
     Some(PerfectHash {
         seed,
         pilots: u16_bytes(pilots),
-        slots: u16_bytes(table),
+        slot_keys: table,
     })
 }
