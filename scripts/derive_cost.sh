@@ -9,6 +9,12 @@
 #   thiserror   #[derive(Debug, thiserror::Error)], an #[error("...")] per variant
 #   none        #[derive(Debug)] only
 #
+# and, for the fixed cost of `error_codes!` per enum (the catalogue invokes
+# it once per product-version), a fourth crate:
+#
+#   error_codes N invocations of `error_codes!`, each over a file of its own
+#               that extends the common codes with two codes
+#
 # Each crate is built ROUNDS times (default 3), the modes interleaved so that
 # a burst of load on the machine slows a whole round; it prints every time
 # and the fastest of each mode, and the ratios of the fastest.
@@ -19,14 +25,14 @@ count=${1:-300}
 rounds=${2:-3}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${DERIVE_COST_DIR:-$root/target/derive-cost}
-modes=(tencent thiserror none)
+modes=(tencent thiserror none error_codes)
 codes=(InvalidParameter.Name RequestLimitExceeded InternalError ResourceNotFound.Channel)
 
 for mode in "${modes[@]}"; do
     dir=$work/$mode
     mkdir -p "$dir/src"
     case $mode in
-        tencent) dependency="tencent-errors = { path = \"$root/runtime\" }" ;;
+        tencent | error_codes) dependency="tencent-errors = { path = \"$root/runtime\" }" ;;
         thiserror) dependency='thiserror = "2"' ;;
         none) dependency="" ;;
     esac
@@ -51,6 +57,19 @@ description = "The name is invalid or already used."
 [ResourceNotFound.Channel]
 description = "The channel does not exist."
 TOML
+    if [ "$mode" = error_codes ]; then
+        mkdir -p "$dir/codes"
+        {
+            echo "//! $count error_codes! enums, one file each."
+            for ((i = 0; i < count; i++)); do
+                printf 'extends = ["tencent-errors"]\n\n[InvalidParameter.Name%d]\ndescription = "The name is invalid."\n\n[ResourceNotFound.Channel%d]\ndescription = "No such channel."\n' \
+                    "$i" "$i" > "$dir/codes/a$i.toml"
+                echo "tencent_errors::error_codes! { pub enum Action${i}Code from \"codes/a$i.toml\"; }"
+            done
+        } > "$dir/src/lib.rs"
+        (cd "$dir" && CARGO_TARGET_DIR="$dir/target" cargo build --release --quiet 2>&1)
+        continue
+    fi
     {
         echo "//! $count per-action error enums."
         echo "#![allow(dead_code)]"
@@ -97,6 +116,8 @@ for ((round = 1; round <= rounds; round++)); do
 done
 echo "fastest of $rounds rounds, $count enums:"
 for mode in "${modes[@]}"; do
+    [ "$mode" = error_codes ] && continue
     printf '  %-9s %6.2f s  (%.2fx thiserror)\n' "$mode" "${best[$mode]}" \
         "$(echo "${best[$mode]} / ${best[thiserror]}" | bc -l)"
 done
+printf '  %-9s %6.2f s  (%d invocations of error_codes!)\n' error_codes "${best[error_codes]}" "$count"

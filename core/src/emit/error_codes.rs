@@ -197,6 +197,7 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
 
             #[automatically_derived]
             impl ::core::fmt::Debug for #ident {
+                #[inline]
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     #private::debug(self, f)
                 }
