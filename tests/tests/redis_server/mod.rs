@@ -11,6 +11,9 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// How many ports (or, for a restart, tries on the same port) before giving up.
+const START_ATTEMPTS: usize = 20;
+
 pub struct RedisServer {
     port: u16,
     child: Option<Child>,
@@ -18,19 +21,28 @@ pub struct RedisServer {
 }
 
 impl RedisServer {
-    /// Starts a server on a port that was free a moment ago.
+    /// Starts a server on a port that was free a moment ago. Another
+    /// process (a client's ephemeral port, a parallel test) may take it
+    /// before the server binds it: then another port is tried.
     pub fn start() -> RedisServer {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|listener| listener.local_addr())
-            .expect("a free loopback port")
-            .port();
-        let mut server = RedisServer {
-            port,
-            child: None,
-            pid_file: PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("redis-{port}.pid")),
-        };
-        server.launch();
-        server
+        let mut failures = Vec::new();
+        for _ in 0..START_ATTEMPTS {
+            let port = TcpListener::bind("127.0.0.1:0")
+                .and_then(|listener| listener.local_addr())
+                .expect("a free loopback port")
+                .port();
+            let mut server = RedisServer {
+                port,
+                child: None,
+                pid_file: PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+                    .join(format!("redis-{port}.pid")),
+            };
+            match server.launch() {
+                Ok(()) => return server,
+                Err(failure) => failures.push(failure),
+            }
+        }
+        panic!("redis-server did not start on {START_ATTEMPTS} ports: {failures:?}");
     }
 
     pub fn url(&self) -> String {
@@ -49,7 +61,15 @@ impl RedisServer {
     /// A fresh server on the same port, as after a crash and a restart.
     pub fn restart(&mut self) {
         self.stop();
-        self.launch();
+        let mut failures = Vec::new();
+        for _ in 0..START_ATTEMPTS {
+            match self.launch() {
+                Ok(()) => return,
+                Err(failure) => failures.push(failure),
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("redis-server did not restart: {failures:?}");
     }
 
     /// Freezes the server (SIGSTOP): connections stay open, nothing answers.
@@ -72,7 +92,9 @@ impl RedisServer {
         assert!(status.success(), "kill {signal} {pid}");
     }
 
-    fn launch(&mut self) {
+    /// Starts the process and waits for its PING; an error if it exited
+    /// at start (most often: the port is taken).
+    fn launch(&mut self) -> Result<(), String> {
         std::fs::create_dir_all(env!("CARGO_TARGET_TMPDIR")).unwrap();
         let child = Command::new("redis-server")
             .args(["--bind", "127.0.0.1", "--port", &self.port.to_string()])
@@ -89,20 +111,22 @@ impl RedisServer {
                 )
             });
         self.child = Some(child);
-        self.wait_until_ready();
+        self.wait_until_ready()
     }
 
-    fn wait_until_ready(&mut self) {
+    fn wait_until_ready(&mut self) -> Result<(), String> {
         let give_up = Instant::now() + Duration::from_secs(10);
         while Instant::now() < give_up {
             if let Some(status) = self.child.as_mut().unwrap().try_wait().unwrap() {
-                panic!(
+                self.child = None;
+                let _ = std::fs::remove_file(&self.pid_file);
+                return Err(format!(
                     "redis-server exited at start ({status}); is port {} taken?",
                     self.port
-                );
+                ));
             }
             if ping(self.port) {
-                return;
+                return Ok(());
             }
             std::thread::sleep(Duration::from_millis(10));
         }
