@@ -79,7 +79,7 @@ Every error of every file (and of the layers it extends) is reported; the
 exit status is 1 if there is any.";
 
 const DECODE_EXAMPLE: &str = "Example:
-  curl -s ... | tencent-errors decode --action DescribeInstances
+  curl -s ... | tencent-errors decode --product cvm --action DescribeInstances
   tencent-errors decode body.json --status 502 --format json
 
 The exit status is 0 for a success envelope, 1 for an error envelope or a
@@ -208,6 +208,9 @@ pub struct DecodeArgs {
     /// The request carried this `ClientToken` (it makes the action idempotent).
     #[arg(long, value_name = "TOKEN", requires = "action")]
     pub client_token: Option<String>,
+    /// The product that answered (`cvm`): its definition of the code applies.
+    #[arg(long, value_name = "PRODUCT")]
+    pub product: Option<String>,
     /// How to print the verdict.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,

@@ -17,8 +17,10 @@ use tencent_errors::{
     parse_response, ApiError, CommonCode, Error, InvalidBody, InvalidBodyKind, RetryClass, Success,
 };
 
+use crate::advice;
 use crate::args::{DecodeArgs, Format};
-use crate::codebook::{self, Codebook};
+use crate::codebook::{Codebook, Entry, Inherited, Origin};
+use crate::explain::checked_product;
 use crate::output::{bounded_json, json, shown, CommandResult, Outcome, UsageError};
 
 /// Bytes of the start of an invalid body shown (the runtime keeps 512).
@@ -33,8 +35,13 @@ pub fn run(
     stdin: &mut impl Read,
     out: &mut impl Write,
 ) -> CommandResult {
+    let product = checked_product(codebook, args.product.as_deref())?;
     let body = read_body(&args.input, stdin)?;
     let verdict = parse_response::<Value, CommonCode>(args.status, &body);
+    let meaning = match &verdict {
+        Err(Error::Api(error)) => Some(Meaning::of(codebook, error, product)),
+        _ => None,
+    };
     let action = args.action.as_deref().map(|action| {
         (
             action,
@@ -42,11 +49,11 @@ pub fn run(
         )
     });
     match args.format {
-        Format::Human => write_human(&verdict, args.status, codebook, action, out)?,
+        Format::Human => write_human(&verdict, args.status, meaning.as_ref(), action, out)?,
         Format::Json => writeln!(
             out,
             "{}",
-            json(&to_json(&verdict, args.status, codebook, action))
+            json(&to_json(&verdict, args.status, meaning.as_ref(), action))
         )?,
     }
     Ok(match verdict {
@@ -71,10 +78,65 @@ fn read_body(input: &Path, stdin: &mut impl Read) -> Result<Vec<u8>, UsageError>
 
 type Verdict = Result<Success<Value>, Error<CommonCode>>;
 
+/// What the codebook says about an error envelope's code.
+struct Meaning {
+    /// Every definition of the code (in `--product` and the common codes).
+    definitions: Vec<Entry>,
+    /// The one whose text and class apply: `--product`'s, else the common
+    /// code's, else the first product's.
+    chosen: Option<Entry>,
+    /// For a code no table lists: what it inherits.
+    inherited: Option<Inherited>,
+    /// The retry class that applies.
+    retry: RetryClass,
+}
+
+impl Meaning {
+    fn of(codebook: &Codebook, error: &ApiError<CommonCode>, product: Option<&str>) -> Meaning {
+        let code = error.code().as_str();
+        let definitions = codebook.lookup(code, product);
+        let in_product = |entry: &&Entry| matches!(entry.origin, Origin::Product { product: own, .. } if Some(own) == product);
+        let chosen = definitions
+            .iter()
+            .rfind(in_product)
+            .or_else(|| {
+                definitions
+                    .iter()
+                    .find(|entry| entry.origin == Origin::Common)
+            })
+            .or_else(|| definitions.first())
+            .cloned();
+        let inherited = definitions
+            .is_empty()
+            .then(|| codebook.inherited(code, product));
+        let retry = match (&chosen, &inherited) {
+            (Some(entry), _) => entry.retry,
+            (None, Some(inherited)) => inherited.retry,
+            (None, None) => error.retry_class(),
+        };
+        Meaning {
+            definitions,
+            chosen,
+            inherited,
+            retry,
+        }
+    }
+
+    fn origins(&self) -> Vec<String> {
+        self.definitions
+            .iter()
+            .map(|entry| match entry.origin {
+                Origin::Common => "the common codes".to_owned(),
+                Origin::Product { product, version } => format!("{product} {version}"),
+            })
+            .collect()
+    }
+}
+
 fn write_human(
     verdict: &Verdict,
     http_status: u16,
-    codebook: &Codebook,
+    meaning: Option<&Meaning>,
     action: Option<(&str, Idempotency)>,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
@@ -96,8 +158,8 @@ fn write_human(
         }
         Err(Error::Api(error)) => {
             writeln!(out, "error response (HTTP {})", error.http_status())?;
-            write_api_error_human(error, codebook, out)?;
-            error.retry_class()
+            write_api_error_human(error, meaning, out)?;
+            meaning.map_or(error.retry_class(), |meaning| meaning.retry)
         }
         Err(Error::InvalidBody(invalid)) => {
             writeln!(
@@ -129,17 +191,17 @@ fn write_human(
     field(
         out,
         "retry class",
-        &format_args!("{retry}: {}", codebook::retry_meaning(retry)),
+        &format_args!("{retry}: {}", advice::retry_meaning(retry)),
     )?;
     if let Some((name, idempotency)) = action {
-        let decision = codebook::decision(retry, idempotency);
+        let decision = advice::decision(retry, idempotency);
         field(
             out,
             "action",
             &format_args!(
                 "{} ({idempotency}): {}",
                 shown(name, CODE_SHOWN_BYTES),
-                codebook::decision_text(&decision)
+                advice::decision_text(&decision)
             ),
         )?;
     }
@@ -148,44 +210,52 @@ fn write_human(
 
 fn write_api_error_human(
     error: &ApiError<CommonCode>,
-    codebook: &Codebook,
+    meaning: Option<&Meaning>,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
+    let field = |out: &mut dyn Write, name: &str, value: &dyn std::fmt::Display| {
+        writeln!(out, "  {name:<15} {value}")
+    };
     let code = error.code().as_str();
-    let known = codebook.lookup(code, None);
     let mut code_line = shown(code, CODE_SHOWN_BYTES).to_string();
-    if known.is_empty() {
-        let inherited = codebook.inherited(code, None);
-        code_line.push_str(&match inherited.ancestor {
+    if let Some(inherited) = meaning.and_then(|meaning| meaning.inherited.as_ref()) {
+        code_line.push_str(&match &inherited.ancestor {
             Some(ancestor) => format!(" (not a known code; nearest known: {})", ancestor.code),
             None => " (not a known code)".to_owned(),
         });
     }
-    writeln!(out, "  {:<15} {code_line}", "code")?;
-    writeln!(
+    field(out, "code", &code_line)?;
+    field(out, "message", &shown(error.message(), MESSAGE_SHOWN_BYTES))?;
+    field(
         out,
-        "  {:<15} {}",
-        "message",
-        shown(error.message(), MESSAGE_SHOWN_BYTES)
-    )?;
-    writeln!(
-        out,
-        "  {:<15} {}",
         "request id",
-        optional(error.request_id(), REQUEST_ID_SHOWN_BYTES)
+        &optional(error.request_id(), REQUEST_ID_SHOWN_BYTES),
     )?;
-    if let Some(entry) = known.first() {
-        writeln!(
+    let Some(meaning) = meaning else {
+        return Ok(());
+    };
+    let origins = meaning.origins();
+    if !origins.is_empty() {
+        let mut defined_by = origins
+            .iter()
+            .take(8)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if origins.len() > 8 {
+            defined_by.push_str(&format!(
+                " and {} more (choose with --product)",
+                origins.len() - 8
+            ));
+        }
+        field(out, "defined by", &defined_by)?;
+    }
+    if let Some(entry) = &meaning.chosen {
+        field(out, "description", &entry.description.unwrap_or("(none)"))?;
+        field(
             out,
-            "  {:<15} {}",
-            "description",
-            entry.description.unwrap_or("(none)")
-        )?;
-        writeln!(
-            out,
-            "  {:<15} {}",
             "description_zh",
-            entry.description_zh.unwrap_or("(none)")
+            &entry.description_zh.unwrap_or("(none)"),
         )?;
     }
     Ok(())
@@ -202,7 +272,7 @@ fn optional(text: Option<&str>, max_bytes: usize) -> String {
 fn to_json(
     verdict: &Verdict,
     http_status: u16,
-    codebook: &Codebook,
+    meaning: Option<&Meaning>,
     action: Option<(&str, Idempotency)>,
 ) -> Value {
     let (mut answer, retry) = match verdict {
@@ -217,7 +287,10 @@ fn to_json(
             });
             return answer;
         }
-        Err(Error::Api(error)) => (api_error_json(error, codebook), error.retry_class()),
+        Err(Error::Api(error)) => (
+            api_error_json(error, meaning),
+            meaning.map_or(error.retry_class(), |meaning| meaning.retry),
+        ),
         Err(Error::InvalidBody(invalid)) => (invalid_body_json(invalid), invalid.retry_class()),
         Err(other) => (
             json!({"verdict": "error", "http_status": other.http_status()}),
@@ -231,23 +304,24 @@ fn to_json(
     answer
 }
 
-fn api_error_json(error: &ApiError<CommonCode>, codebook: &Codebook) -> Value {
+fn api_error_json(error: &ApiError<CommonCode>, meaning: Option<&Meaning>) -> Value {
     let code = error.code().as_str();
-    let known = codebook.lookup(code, None);
-    let entry = known.first();
+    let chosen = meaning.and_then(|meaning| meaning.chosen.as_ref());
+    let nearest_known = meaning
+        .and_then(|meaning| meaning.inherited.as_ref())
+        .and_then(|inherited| inherited.ancestor.as_ref())
+        .map(|ancestor| ancestor.code);
     json!({
         "verdict": "error",
         "http_status": error.http_status(),
         "code": bounded_json(code, CODE_SHOWN_BYTES),
-        "known": entry.is_some(),
-        "nearest_known": match entry {
-            Some(_) => None,
-            None => codebook.inherited(code, None).ancestor.map(|ancestor| ancestor.code),
-        },
+        "known": chosen.is_some(),
+        "defined_by": meaning.map(Meaning::origins).unwrap_or_default(),
+        "nearest_known": nearest_known,
         "message": bounded_json(error.message(), MESSAGE_SHOWN_BYTES),
         "request_id": error.request_id().map(|id| bounded_json(id, REQUEST_ID_SHOWN_BYTES)),
-        "description": entry.and_then(|entry| entry.description),
-        "description_zh": entry.and_then(|entry| entry.description_zh),
+        "description": chosen.and_then(|entry| entry.description),
+        "description_zh": chosen.and_then(|entry| entry.description_zh),
     })
 }
 
@@ -264,12 +338,12 @@ fn invalid_body_json(invalid: &InvalidBody) -> Value {
 }
 
 fn action_json(name: &str, idempotency: Idempotency, retry: RetryClass) -> Value {
-    let decision = codebook::decision(retry, idempotency);
+    let decision = advice::decision(retry, idempotency);
     json!({
         "name": bounded_json(name, CODE_SHOWN_BYTES),
         "idempotent": idempotency.is_idempotent(),
-        "decision": codebook::decision_token(&decision),
-        "stop_reason": codebook::stop_token(&decision),
+        "decision": advice::decision_token(&decision),
+        "stop_reason": advice::stop_token(&decision),
     })
 }
 

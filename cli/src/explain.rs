@@ -11,12 +11,20 @@ use tencent_errors::retry::Idempotency;
 use tencent_errors::RetryClass;
 use tencent_errors_core::naming;
 
+use crate::advice;
 use crate::args::{ExplainArgs, Format};
 use crate::codebook::{self, Codebook, Entry, Origin};
 use crate::output::{bounded_json, json, shown, CommandResult, Outcome, UsageError};
 
 /// Known codes suggested for an unknown one, at most.
 const SUGGESTIONS: usize = 3;
+/// Definitions shown in full by the human output; the others are named
+/// (`--product` shows one product's, JSON shows all).
+const DEFINITIONS_SHOWN: usize = 4;
+/// Actions listed per product-version by the human output.
+const ACTIONS_SHOWN: usize = 12;
+/// Product-versions named, and whose actions are listed, per definition.
+const ORIGINS_SHOWN: usize = 12;
 
 /// Runs `explain`, writing the answer to `out`.
 pub fn run(args: &ExplainArgs, codebook: &Codebook, out: &mut impl Write) -> CommandResult {
@@ -33,9 +41,26 @@ pub fn run(args: &ExplainArgs, codebook: &Codebook, out: &mut impl Write) -> Com
     match args.format {
         Format::Human => {
             writeln!(out, "{}", entries[0].code)?;
-            for entry in &entries {
+            let groups = same_text_groups(&entries);
+            for group in groups.iter().take(DEFINITIONS_SHOWN) {
                 writeln!(out)?;
-                write_entry_human(codebook, entry, out)?;
+                write_group_human(codebook, group, out)?;
+            }
+            let rest: Vec<String> = groups
+                .iter()
+                .skip(DEFINITIONS_SHOWN)
+                .flatten()
+                .map(|entry| origin_text(entry.origin))
+                .collect();
+            if !rest.is_empty() {
+                writeln!(out)?;
+                writeln!(
+                    out,
+                    "  {:<15} {} more product-versions: {} (see one with --product)",
+                    "also defined by",
+                    rest.len(),
+                    rest.join(", ")
+                )?;
             }
         }
         Format::Json => {
@@ -74,23 +99,67 @@ pub fn checked_product<'a>(
     Err(UsageError::new(message))
 }
 
-fn write_entry_human(
+/// Definitions with the same descriptions, class and deprecation, in
+/// order: the common codes first, then by product and version.
+fn same_text_groups(entries: &[Entry]) -> Vec<Vec<&Entry>> {
+    let mut groups: Vec<Vec<&Entry>> = Vec::new();
+    for entry in entries {
+        let same = |other: &&Entry| {
+            other.origin != Origin::Common
+                && entry.origin != Origin::Common
+                && (
+                    other.description,
+                    other.description_zh,
+                    other.retry,
+                    other.deprecated,
+                ) == (
+                    entry.description,
+                    entry.description_zh,
+                    entry.retry,
+                    entry.deprecated,
+                )
+        };
+        match groups.iter_mut().find(|group| same(&group[0])) {
+            Some(group) => group.push(entry),
+            None => groups.push(vec![entry]),
+        }
+    }
+    groups
+}
+
+fn origin_text(origin: Origin) -> String {
+    match origin {
+        Origin::Common => "the common codes".to_owned(),
+        Origin::Product { product, version } => format!("{product} {version}"),
+    }
+}
+
+fn write_group_human(
     codebook: &Codebook,
-    entry: &Entry,
+    group: &[&Entry],
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     let field =
         |out: &mut dyn Write, name: &str, value: &str| writeln!(out, "  {name:<15} {value}");
-    match entry.origin {
-        Origin::Common => field(
-            out,
-            "defined by",
-            "the common codes: every action of every product may return it",
-        )?,
-        Origin::Product { product, version } => {
-            field(out, "defined by", &format!("{product} {version}"))?
+    let entry = group[0];
+    let defined_by = match entry.origin {
+        Origin::Common => {
+            "the common codes: every action of every product may return it".to_owned()
         }
-    }
+        Origin::Product { .. } => {
+            let mut names = group
+                .iter()
+                .take(ORIGINS_SHOWN)
+                .map(|entry| origin_text(entry.origin))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if group.len() > ORIGINS_SHOWN {
+                names.push_str(&format!(" and {} more", group.len() - ORIGINS_SHOWN));
+            }
+            names
+        }
+    };
+    field(out, "defined by", &defined_by)?;
     field(out, "description", entry.description.unwrap_or("(none)"))?;
     field(
         out,
@@ -106,14 +175,36 @@ fn write_entry_human(
         .map(|parent| parent.code)
         .collect();
     field(out, "parents", &list_or_none(&parents))?;
-    if let Origin::Product { product, version } = entry.origin {
-        let actions: Vec<&str> = codebook
-            .actions_returning(entry.code, Some(product))
-            .into_iter()
-            .filter(|(_, action_version, _)| *action_version == version)
-            .map(|(_, _, action)| action)
-            .collect();
-        field(out, "returned by", &list_or_none(&actions))?;
+    if group.len() > 3 {
+        return writeln!(
+            out,
+            "  {:<15} (one product's actions: explain {} --product P)",
+            "returned by", entry.code
+        );
+    }
+    for entry in group {
+        if entry.origin == Origin::Common {
+            continue;
+        }
+        let actions = codebook.actions_returning(entry.code, entry.origin);
+        let mut shown_actions = actions
+            .iter()
+            .take(ACTIONS_SHOWN)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if actions.len() > ACTIONS_SHOWN {
+            shown_actions.push_str(&format!(" and {} more", actions.len() - ACTIONS_SHOWN));
+        }
+        if shown_actions.is_empty() {
+            shown_actions = "(no action lists it)".to_owned();
+        }
+        let name = if group.len() == 1 {
+            "returned by".to_owned()
+        } else {
+            format!("returned by ({})", origin_text(entry.origin))
+        };
+        writeln!(out, "  {name:<15} {shown_actions}")?;
     }
     Ok(())
 }
@@ -128,14 +219,14 @@ fn write_retry_human(
         out,
         "  {:<15} {retry}{how}: {}",
         "retry class",
-        codebook::retry_meaning(retry)
+        advice::retry_meaning(retry)
     )?;
     for (name, idempotency) in [
         ("idempotent", Idempotency::Idempotent),
         ("not idempotent", Idempotency::NotIdempotent),
     ] {
-        let decision = codebook::decision(retry, idempotency);
-        writeln!(out, "  {name:<15} {}", codebook::decision_text(&decision))?;
+        let decision = advice::decision(retry, idempotency);
+        writeln!(out, "  {name:<15} {}", advice::decision_text(&decision))?;
     }
     Ok(())
 }
@@ -161,12 +252,12 @@ fn retry_json(retry: RetryClass) -> Value {
         ("idempotent", Idempotency::Idempotent),
         ("not_idempotent", Idempotency::NotIdempotent),
     ] {
-        let decision = codebook::decision(retry, idempotency);
+        let decision = advice::decision(retry, idempotency);
         decisions.insert(
             name.to_owned(),
             json!({
-                "decision": codebook::decision_token(&decision),
-                "stop_reason": codebook::stop_token(&decision),
+                "decision": advice::decision_token(&decision),
+                "stop_reason": advice::stop_token(&decision),
             }),
         );
     }
@@ -179,15 +270,7 @@ fn entry_json(codebook: &Codebook, entry: &Entry) -> Value {
         .iter()
         .map(|parent| parent.code)
         .collect();
-    let actions: Vec<&str> = match entry.origin {
-        Origin::Common => Vec::new(),
-        Origin::Product { product, version } => codebook
-            .actions_returning(entry.code, Some(product))
-            .into_iter()
-            .filter(|(_, action_version, _)| *action_version == version)
-            .map(|(_, _, action)| action)
-            .collect(),
-    };
+    let actions = codebook.actions_returning(entry.code, entry.origin);
     json!({
         "product": product,
         "version": version,
@@ -210,16 +293,14 @@ struct Unknown<'a> {
 
 impl<'a> Unknown<'a> {
     fn new(codebook: &Codebook, code: &'a str, product: Option<&str>) -> Unknown<'a> {
-        let codes: Vec<&'static str> = codebook
-            .entries()
-            .filter(|entry| match (entry.origin, product) {
-                (Origin::Product { product: own, .. }, Some(wanted)) => own == wanted,
-                _ => true,
-            })
+        let mut codes: Vec<&'static str> = codebook
+            .entries(product)
+            .into_iter()
             .map(|entry| entry.code)
             .collect();
-        let mut suggestions = naming::closest(code, codes.iter().copied(), SUGGESTIONS);
-        suggestions.dedup();
+        codes.sort_unstable();
+        codes.dedup();
+        let suggestions = naming::closest(code, codes.iter().copied(), SUGGESTIONS);
         Unknown {
             code,
             inherited: codebook.inherited(code, product),

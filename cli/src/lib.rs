@@ -6,6 +6,7 @@
 //! their diagnostics ([`check::render`]); [`output`] holds the exit status
 //! and the escaping every command prints untrusted text with.
 
+pub mod advice;
 pub mod args;
 pub mod check;
 pub mod codebook;

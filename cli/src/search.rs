@@ -1,11 +1,14 @@
 //! `tencent-errors search WORDS... [--product P]`: the codes whose name or
 //! description (English or Chinese) matches every word, best first.
 //!
-//! A word scores most when it is the whole code, then a segment of it
+//! One hit per code, with every product-version that defines it; the best
+//! matching definition's text is shown. A word scores most when it is the whole code, then a segment of it
 //! (`SignatureExpire`), then a word of a segment (`Signature`), then part of
 //! the code, then a word of a description, then part of one. Ties go to the
 //! shorter code, then to alphabetical order.
 
+use std::collections::hash_map::Entry::{Occupied, Vacant};
+use std::collections::HashMap;
 use std::io::Write;
 
 use serde_json::json;
@@ -18,8 +21,10 @@ use crate::output::{json, CommandResult, Outcome};
 /// One matching code and how well it matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    /// The code.
+    /// The code's best matching definition.
     pub entry: Entry,
+    /// Who defines it: the common codes, product-versions.
+    pub origins: Vec<Origin>,
     /// Higher is better.
     pub score: u32,
 }
@@ -33,14 +38,19 @@ pub fn run(args: &SearchArgs, codebook: &Codebook, out: &mut impl Write) -> Comm
         Format::Human => write_human(&hits, out)?,
         Format::Json => {
             for hit in &hits {
-                let (product, version) = match hit.entry.origin {
-                    Origin::Common => (None, None),
-                    Origin::Product { product, version } => (Some(product), Some(version)),
-                };
+                let definitions: Vec<_> = hit
+                    .origins
+                    .iter()
+                    .map(|origin| match origin {
+                        Origin::Common => json!({"product": null, "version": null}),
+                        Origin::Product { product, version } => {
+                            json!({"product": product, "version": version})
+                        }
+                    })
+                    .collect();
                 let line = json!({
                     "code": hit.entry.code,
-                    "product": product,
-                    "version": version,
+                    "defined_by": definitions,
                     "description": hit.entry.description,
                     "description_zh": hit.entry.description_zh,
                     "retry": hit.entry.retry.as_str(),
@@ -71,23 +81,35 @@ pub fn search(
         .flat_map(|word| word.split_whitespace())
         .map(str::to_lowercase)
         .collect();
-    let mut hits: Vec<Hit> = codebook
-        .entries()
-        .filter(|entry| match (entry.origin, product) {
-            (Origin::Product { product: own, .. }, Some(wanted)) => own == wanted,
-            _ => true,
-        })
-        .filter_map(|entry| {
-            let score = score(&entry, &words)?;
-            Some(Hit { entry, score })
-        })
-        .collect();
+    let mut by_code: HashMap<&'static str, Hit> = HashMap::new();
+    for entry in codebook.entries(product) {
+        let Some(score) = score(&entry, &words) else {
+            continue;
+        };
+        match by_code.entry(entry.code) {
+            Occupied(mut found) => {
+                let hit = found.get_mut();
+                hit.origins.push(entry.origin);
+                if score > hit.score {
+                    hit.score = score;
+                    hit.entry = entry;
+                }
+            }
+            Vacant(slot) => {
+                slot.insert(Hit {
+                    origins: vec![entry.origin],
+                    entry,
+                    score,
+                });
+            }
+        }
+    }
+    let mut hits: Vec<Hit> = by_code.into_values().collect();
     hits.sort_by(|a, b| {
         b.score
             .cmp(&a.score)
             .then(a.entry.code.len().cmp(&b.entry.code.len()))
             .then(a.entry.code.cmp(b.entry.code))
-            .then(a.entry.origin.cmp(&b.entry.origin))
     });
     hits.truncate(limit);
     hits
@@ -155,11 +177,15 @@ fn write_human(hits: &[Hit], out: &mut impl Write) -> std::io::Result<()> {
         .map(|hit| hit.entry.code.len())
         .max()
         .unwrap_or(0);
+    let origin_width = 18;
     for hit in hits {
-        let origin = match hit.entry.origin {
+        let mut origin = match hit.origins[0] {
             Origin::Common => "common".to_owned(),
             Origin::Product { product, version } => format!("{product}/{version}"),
         };
+        if hit.origins.len() > 1 {
+            origin.push_str(&format!(" +{}", hit.origins.len() - 1));
+        }
         let description = hit
             .entry
             .description
@@ -167,7 +193,7 @@ fn write_human(hits: &[Hit], out: &mut impl Write) -> std::io::Result<()> {
             .unwrap_or("");
         writeln!(
             out,
-            "{:<width$}  {origin:<8}  {:<10}  {description}",
+            "{:<width$}  {origin:<origin_width$}  {:<10}  {description}",
             hit.entry.code,
             hit.entry.retry.as_str(),
         )?;
@@ -196,9 +222,12 @@ mod tests {
 
     #[test]
     fn every_word_must_match_somewhere() {
-        assert_eq!(
-            codes(&["signature", "expired"]),
-            ["AuthFailure.SignatureExpire"]
+        let found = codes(&["signature", "expired"]);
+        assert!(found.contains(&"AuthFailure.SignatureExpire"), "{found:?}");
+        // Its description says "error", not "expired".
+        assert!(
+            !found.contains(&"AuthFailure.SignatureFailure"),
+            "{found:?}"
         );
         assert!(codes(&["signature", "nonexistentword"]).is_empty());
     }
@@ -219,9 +248,13 @@ mod tests {
     fn a_word_of_the_code_beats_part_of_a_word() {
         // `Auth` is a word of every `AuthFailure.*` code, only part of
         // `Unauthorized`: the shorter `UnauthorizedOperation` comes last.
-        let found = codes(&["auth"]);
-        assert!(found[0].starts_with("AuthFailure."), "{found:?}");
-        assert_eq!(found.last(), Some(&"UnauthorizedOperation"));
+        let words = ["auth".to_owned()];
+        let found: Vec<&str> = search(&Codebook, &words, None, usize::MAX)
+            .into_iter()
+            .map(|hit| hit.entry.code)
+            .collect();
+        let at = |code: &str| found.iter().position(|found| *found == code).unwrap();
+        assert!(at("AuthFailure.MFAFailure") < at("UnauthorizedOperation"));
     }
 
     #[test]

@@ -88,7 +88,24 @@ fn explain_an_unknown_product_is_a_usage_error() {
         "explain",
         "InvalidParameter.Name",
         "--product",
-        "mdl"
+        "cvn"
+    ]));
+}
+
+#[test]
+fn explain_a_product_code_with_the_actions_that_return_it() {
+    insta::assert_snapshot!(runs(&[
+        &["explain", "InvalidParameter.Name", "--product", "mdl"],
+        &["explain", "FailedOperation.RegisterDomainFailed"],
+        &[
+            "explain",
+            "InvalidParameter.Name",
+            "--product",
+            "mdl",
+            "--format",
+            "json"
+        ],
+        &["explain", "InvalidParameter.Nmae", "--product", "mdl"],
     ]));
 }
 
@@ -98,7 +115,9 @@ fn search_best_first() {
         &["search", "signature"],
         &["search", "limit", "exceeded"],
         &["search", "auth", "--limit", "3"],
-        &["search", "frequency", "--format", "json"],
+        &["search", "frequency", "--format", "json", "--limit", "3"],
+        &["search", "频率", "--limit", "5"],
+        &["search", "snapshot", "--product", "cvm"],
     ]));
 }
 
@@ -200,10 +219,23 @@ fn decode_an_error_and_the_decision_for_an_action() {
             "--format",
             "json",
         ],
+        &["decode", "tests/inputs/bodies/product_code.json"],
+        &[
+            "decode",
+            "tests/inputs/bodies/product_code.json",
+            "--product",
+            "domain",
+            "--action",
+            "CreateDomainBatch",
+            "--format",
+            "json",
+        ],
         &["decode", "tests/inputs/bodies/unknown_code.json"],
         &[
             "decode",
             "tests/inputs/bodies/unknown_code.json",
+            "--product",
+            "cvm",
             "--format",
             "json"
         ],
