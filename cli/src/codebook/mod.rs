@@ -92,6 +92,18 @@ impl Codebook {
         entries
     }
 
+    /// Every distinct code (of `product` and the common codes, if given),
+    /// sorted.
+    pub fn codes(&self, product: Option<&str>) -> Vec<&'static str> {
+        let mut codes: Vec<&'static str> = CommonCode::ALL.iter().map(CommonCode::as_str).collect();
+        for version in self.versions(product) {
+            codes.extend((version.codes)());
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        codes
+    }
+
     /// Every definition of exactly `code`: the common code, and each
     /// product-version's (of `product` only, if given).
     pub fn lookup(&self, code: &str, product: Option<&str>) -> Vec<Entry> {

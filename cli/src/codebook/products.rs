@@ -17,6 +17,8 @@ pub struct ProductVersion {
     /// The codes it defines or redefines (not those it only inherits from
     /// the common codes), in the enum's order.
     pub entries: fn() -> Vec<Entry>,
+    /// Every code its enum lists, the common codes included.
+    pub codes: fn() -> Vec<&'static str>,
     /// Its own definition of exactly this code.
     pub lookup: fn(&str) -> Option<Entry>,
     /// What a code it does not list inherits in it.
@@ -70,6 +72,7 @@ macro_rules! product_versions {
                 product: $product,
                 version: $version,
                 entries: || Code::ALL.iter().filter(|code| own(code)).map(entry).collect(),
+                codes: || Code::ALL.iter().map(Code::as_str).collect(),
                 lookup: |code| {
                     let decoded = Code::from_code(code);
                     if !decoded.is_known() || !own(&decoded) {
