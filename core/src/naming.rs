@@ -112,16 +112,17 @@ pub fn closest<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
     max: usize,
 ) -> Vec<&'a str> {
-    let limit = (input.chars().count() / 3).max(1);
-    let lower = input.to_ascii_lowercase();
+    let input_chars: Vec<char> = input.chars().collect();
+    let limit = (input_chars.len() / 3).max(1);
+    let mut scratch = Scratch::default();
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
         .filter_map(|candidate| {
-            if candidate.to_ascii_lowercase() == lower {
+            if candidate.eq_ignore_ascii_case(input) {
                 return Some((0, candidate));
             }
-            let distance = edit_distance(input, candidate);
-            (distance <= limit).then_some((distance, candidate))
+            let distance = scratch.distance_within(&input_chars, candidate, limit)?;
+            Some((distance, candidate))
         })
         .collect();
     scored.sort();
@@ -131,6 +132,61 @@ pub fn closest<'a>(
         .take(max)
         .map(|(_, candidate)| candidate)
         .collect()
+}
+
+/// Buffers [`closest`] reuses for every candidate: thousands of codes are
+/// compared per call, and most are rejected after a few rows.
+#[derive(Default)]
+struct Scratch {
+    candidate: Vec<char>,
+    rows: [Vec<usize>; 3],
+}
+
+impl Scratch {
+    /// [`edit_distance`] of `a` and `b` if it is at most `limit`. A length
+    /// difference is a lower bound on the edits; and once two consecutive
+    /// rows exceed `limit` everywhere, every later row does (each cell comes
+    /// from the row above, the row before it plus one, or its left neighbour
+    /// plus one), so the rest is not computed.
+    fn distance_within(&mut self, a: &[char], b: &str, limit: usize) -> Option<usize> {
+        self.candidate.clear();
+        self.candidate.extend(b.chars());
+        let b = &self.candidate;
+        if a.len().abs_diff(b.len()) > limit {
+            return None;
+        }
+        let [before, above, row] = &mut self.rows;
+        for buffer in [&mut *before, &mut *above, &mut *row] {
+            buffer.clear();
+            buffer.resize(b.len() + 1, 0);
+        }
+        for (j, cell) in above.iter_mut().enumerate() {
+            *cell = j;
+        }
+        let mut above_min = 0;
+        for i in 1..=a.len() {
+            row[0] = i;
+            let mut row_min = i;
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best = (above[j] + 1).min(row[j - 1] + 1).min(above[j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(before[j - 2] + 1);
+                }
+                row[j] = best;
+                row_min = row_min.min(best);
+            }
+            if row_min > limit && above_min > limit {
+                return None;
+            }
+            above_min = row_min;
+            // before <- above <- row; the oldest row is overwritten next.
+            std::mem::swap(before, above);
+            std::mem::swap(above, row);
+        }
+        let distance = above[b.len()];
+        (distance <= limit).then_some(distance)
+    }
 }
 
 /// "did you mean `a`, `b` or `c`?", or `None` without candidates.
@@ -146,6 +202,53 @@ pub fn did_you_mean(suggestions: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closest_agrees_with_the_full_edit_distance() {
+        let candidates = [
+            "AuthFailure.SignatureExpire",
+            "AuthFailure.SignatureFailure",
+            "AuthFailure.TokenFailure",
+            "authfailure.signatureexpire",
+            "InvalidParameter",
+            "InvalidParameterValue",
+            "InvalidParameter.Value",
+            "RequestLimitExceeded",
+            "retry",
+            "reytr",
+            "Ab",
+            "A",
+            "",
+            "ÄuthFailure",
+        ];
+        for input in [
+            "AuthFailure.SignatureExpird",
+            "AUTHFAILURE.SIGNATUREEXPIRE",
+            "InvalidParamter",
+            "retyr",
+            "Ab",
+            "b",
+            "",
+            "AuthFailur",
+            "ÄuthFailuré",
+        ] {
+            let limit = (input.chars().count() / 3).max(1);
+            let mut expected: Vec<(usize, &str)> = candidates
+                .iter()
+                .filter_map(|&candidate| {
+                    if candidate.eq_ignore_ascii_case(input) {
+                        return Some((0, candidate));
+                    }
+                    let distance = edit_distance(input, candidate);
+                    (distance <= limit).then_some((distance, candidate))
+                })
+                .collect();
+            expected.sort();
+            expected.dedup();
+            let expected: Vec<&str> = expected.into_iter().map(|(_, c)| c).collect();
+            assert_eq!(closest(input, candidates, usize::MAX), expected, "{input}");
+        }
+    }
 
     #[test]
     fn variant_names_follow_the_rule() {
