@@ -12,7 +12,7 @@
 
 use std::collections::BTreeMap;
 
-use super::python::{constant_value, Entry};
+use super::python::{constant_value, described_constants, Entry};
 
 /// The lines that open an action's list of codes, in the domestic and the
 /// international SDK.
@@ -58,23 +58,7 @@ fn action_method(line: &str) -> Option<&str> {
 
 /// The entries of an errors.go: `// description` above `CONST = "Code"`.
 pub fn parse_errors(text: &str) -> Vec<Entry> {
-    let mut entries = Vec::new();
-    let mut comment: Vec<&str> = Vec::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if let Some(rest) = line.strip_prefix("//") {
-            comment.push(rest.strip_prefix(' ').unwrap_or(rest).trim_end());
-            continue;
-        }
-        if let Some(code) = constant_value(line, '=') {
-            entries.push(Entry {
-                code: code.to_owned(),
-                description: comment.join("\n").trim().to_owned(),
-            });
-        }
-        comment.clear();
-    }
-    entries
+    described_constants(text, "//")
 }
 
 #[cfg(test)]

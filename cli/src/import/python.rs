@@ -18,11 +18,18 @@ pub struct Entry {
 
 /// The entries of one errorcodes.py, in file order.
 pub fn parse_errorcodes(text: &str) -> Vec<Entry> {
+    described_constants(text, "#")
+}
+
+/// `CONST = "Code"` lines with the comment lines (starting with
+/// `comment_prefix`) right above each as its description: the layout of
+/// both Python's errorcodes.py and Go's errors.go.
+pub fn described_constants(text: &str, comment_prefix: &str) -> Vec<Entry> {
     let mut entries = Vec::new();
     let mut comment: Vec<&str> = Vec::new();
     for line in text.lines() {
         let line = line.trim();
-        if let Some(rest) = line.strip_prefix('#') {
+        if let Some(rest) = line.strip_prefix(comment_prefix) {
             comment.push(rest.strip_prefix(' ').unwrap_or(rest).trim_end());
             continue;
         }
