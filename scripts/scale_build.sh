@@ -13,7 +13,7 @@ mode=${2:-error_codes}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${SCALE_BUILD_DIR:-$root/target/scale-build}
 mkdir -p "$work/src/bin"
-python3 "$root/scripts/gen_codes.py" "$count" > "$work/codes.toml"
+(cd "$root" && cargo xtask gen-codes "$count") > "$work/codes.toml"
 cat > "$work/Cargo.toml" <<TOML
 [package]
 name = "scale-build"
@@ -27,14 +27,7 @@ tencent-errors = { path = "$root/runtime" }
 [workspace]
 TOML
 if [ "$mode" = derive ]; then
-    python3 - "$work/codes.toml" > "$work/src/lib.rs" <<'PY'
-import re, sys
-codes = [c for c in re.findall(r"^\[([^\]]+)\]\ndescription", open(sys.argv[1]).read(), re.M)]
-print("/// Generated codes.\n#[derive(Debug, tencent_errors::TencentError)]\npub enum Big {")
-for i, code in enumerate(codes):
-    print(f'    #[tencent(code = "{code}")]\n    V{i},')
-print("    #[tencent(other)]\n    Other(String),\n}")
-PY
+    (cd "$root" && cargo xtask gen-codes "$count" --enum derive) > "$work/src/lib.rs"
 else
     cat > "$work/src/lib.rs" <<'RS'
 tencent_errors::error_codes! {
