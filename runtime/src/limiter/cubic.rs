@@ -14,7 +14,8 @@
 //!   never in a burst that a fixed one-second window would count at once.
 //!
 //! `redis/limiter.lua` is this file in Lua, for the limiter shared through
-//! Redis: a change here is a change there.
+//! Redis: a change here is a change there (`redis/script_agrees.rs` replays
+//! the same traces against both and fails when their answers differ).
 //!
 //! Time is in seconds (`f64`) since an origin the caller chooses.
 

@@ -75,6 +75,8 @@ pub use key::LimitKey;
 pub use local::AdaptiveLimiter;
 pub use refused::RateLimited;
 
+#[cfg(all(test, feature = "redis"))]
+pub(crate) use cubic::{CubicBucket, Slot};
 #[cfg(feature = "redis")]
 pub(crate) use cubic::{BETA, MEASURE_SECONDS, MIN_RATE, SCALE, SMOOTH};
 

@@ -11,6 +11,8 @@
 -- ARGV[5]   a configured rate, in requests a second, 0 for none
 -- ARGV[6]   the state's time to live, in milliseconds
 -- ARGV[7..11] MIN_RATE, BETA, SCALE, SMOOTH, MEASURE_SECONDS
+-- ARGV[12]  optional: the time in seconds, used instead of the server's
+--           clock (tests replay a trace with it against cubic.rs)
 --
 -- admit returns {0, wait in microseconds} for a slot taken, or
 -- {1, wait in microseconds} when the slot is further than the longest wait
@@ -31,9 +33,12 @@ local SCALE = tonumber(ARGV[9])
 local SMOOTH = tonumber(ARGV[10])
 local MEASURE = tonumber(ARGV[11])
 
-local clock = redis.call('TIME')
--- Seconds since 2023-11-14, small enough for microseconds in a double.
-local now = (tonumber(clock[1]) - 1700000000) + tonumber(clock[2]) / 1000000
+local now = tonumber(ARGV[12])
+if not now then
+  local clock = redis.call('TIME')
+  -- Seconds since 2023-11-14, small enough for microseconds in a double.
+  now = (tonumber(clock[1]) - 1700000000) + tonumber(clock[2]) / 1000000
+end
 
 local FIELDS = {'enabled', 'tokens', 'refilled_at', 'paused_until', 'rate', 'max_rate', 'throttled_at',
   'ceiling', 'measured_rate', 'measure_bucket', 'measure_count', 'first_send', 'sends'}
@@ -130,6 +135,9 @@ if op == 'admit' then
     if s.paused_until then wait = math.max(s.paused_until - now, 0) end
     if s.tokens < 1 then wait = wait + (1 - s.tokens) / s.rate end
     if wait > max_wait + 1e-9 then
+      -- Nothing taken, but the refill is kept, as cubic.rs keeps it: the
+      -- tokens earned so far at the rate of now, not at a later rate.
+      save()
       return {1, math.ceil(wait * 1000000)}
     end
     s.tokens = s.tokens - 1

@@ -33,6 +33,8 @@
 
 mod budget;
 mod link;
+#[cfg(test)]
+mod script_agrees;
 mod shared_limiter;
 mod trace;
 

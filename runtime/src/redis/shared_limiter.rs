@@ -139,7 +139,7 @@ impl SharedLimiter {
     /// The script's invocation for `operation` on `key` with its argument;
     /// then the window, headroom, configured rate, key TTL and the curve's
     /// constants.
-    fn invocation(
+    pub(super) fn invocation(
         &self,
         key: &LimitKey,
         operation: &str,
