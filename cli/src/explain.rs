@@ -320,7 +320,15 @@ impl<'a> Unknown<'a> {
                 ancestor.code,
                 ancestor.description.unwrap_or("(no description)")
             ),
-            None => "(none)".to_owned(),
+            // Say why: the first segment is not a code of its own (the
+            // retry class below then comes from its category's default).
+            None => match self.code.split_once('.') {
+                Some((category, _)) => format!(
+                    "(none: `{}` is not a code)",
+                    shown(category, CODE_SHOWN_BYTES)
+                ),
+                None => "(none)".to_owned(),
+            },
         };
         writeln!(out, "  {:<15} {ancestor}", "nearest known")?;
         write_retry_human(self.inherited.retry, true, out)?;
