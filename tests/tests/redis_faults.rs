@@ -172,23 +172,100 @@ async fn redis_restarted_late_calls_use_the_local_limiter_until_it_is_back() {
 }
 
 #[test]
-fn outside_a_tokio_runtime_a_shared_limiter_limits_locally() {
+fn outside_a_tokio_runtime_an_unreachable_redis_leaves_the_answers_to_the_local_limiter() {
     let clock = ManualClock::new();
     let limiter = process("redis://127.0.0.1:1/", &clock);
     let key = key();
+    // A blocked thread tells the fleet itself: refused, so Redis is down.
     limiter.throttled(&key, None);
     assert!(limiter.fallback().is_limiting(&key));
+    assert_eq!(limiter.link().failures(), 1);
 
+    // A future polled outside a runtime cannot drive the async connection.
     let mut admit = std::pin::pin!(limiter.admit(&key, Duration::ZERO));
     let mut context = std::task::Context::from_waker(std::task::Waker::noop());
     let std::task::Poll::Ready(admission) = admit.as_mut().poll(&mut context) else {
         panic!("the local answer is ready at once");
     };
     assert!(wait_of(admission) >= Duration::from_millis(500));
-    assert_eq!(limiter.link().failures(), 1);
-    // A blocked thread is always answered locally.
+    assert_eq!(limiter.link().failures(), 2);
+    // Until `retry_after` has passed, a blocked thread does not try Redis.
     assert!(matches!(
         limiter.admit_blocking(&key, Duration::ZERO),
         Admission::Refused(_)
     ));
+    assert_eq!(limiter.link().failures(), 3);
+    assert!(!limiter.link().is_up());
+}
+
+/// [`shares`] for blocked threads, outside any runtime.
+fn shares_blocking(a: &SharedLimiter, b: &SharedLimiter) -> bool {
+    static PROBES: AtomicU32 = AtomicU32::new(0);
+    let probe = PROBES.fetch_add(1, Ordering::Relaxed);
+    let key = key().for_action(&format!("BlockingProbe{probe}"));
+    a.throttled(&key, None);
+    let waits = wait_of(b.admit_blocking(&key, Duration::ZERO)) > Duration::from_millis(500);
+    waits && !b.fallback().is_limiting(&key)
+}
+
+#[test]
+fn redis_slow_a_blocked_thread_waits_one_response_timeout_then_the_local_limiter_answers() {
+    let server = RedisServer::start();
+    let clock = ManualClock::new();
+    let (a, b) = (
+        process(&server.url(), &clock),
+        process(&server.url(), &clock),
+    );
+    let key = key();
+    assert!(shares_blocking(&a, &b));
+    assert!(b.link().is_up());
+
+    server.pause();
+    let started = std::time::Instant::now();
+    assert_eq!(
+        wait_of(b.admit_blocking(&key, Duration::ZERO)),
+        Duration::ZERO
+    );
+    // The socket's read timeout: at least the response timeout, and bounded
+    // (the upper bound only allows for a loaded machine).
+    let waited = started.elapsed();
+    assert!(
+        waited >= RESPONSE_TIMEOUT && waited < Duration::from_secs(2),
+        "{waited:?}"
+    );
+    assert!(!b.link().is_up());
+    assert_eq!(b.link().failures(), 1);
+
+    // Until `retry_after` has passed, calls do not wait for Redis at all.
+    let started = std::time::Instant::now();
+    b.admit_blocking(&key, Duration::ZERO);
+    assert!(started.elapsed() < RESPONSE_TIMEOUT);
+    assert_eq!(b.link().failures(), 2);
+
+    server.resume();
+    clock.advance(RETRY_AFTER);
+    assert!(shares_blocking(&a, &b));
+    assert!(b.link().is_up());
+}
+
+#[test]
+fn redis_restarted_a_blocked_thread_reconnects_at_once() {
+    let mut server = RedisServer::start();
+    let clock = ManualClock::new();
+    let (a, b) = (
+        process(&server.url(), &clock),
+        process(&server.url(), &clock),
+    );
+    assert!(shares_blocking(&a, &b));
+
+    // The idle connections are closed by the restart: the next call opens
+    // a fresh one, loads the script again and starts from a fresh state.
+    server.restart();
+    let key = key();
+    assert_eq!(
+        wait_of(b.admit_blocking(&key, Duration::ZERO)),
+        Duration::ZERO
+    );
+    assert_eq!(b.link().failures(), 0);
+    assert!(shares_blocking(&a, &b));
 }

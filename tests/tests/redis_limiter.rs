@@ -195,3 +195,28 @@ async fn every_key_expires_when_unused() {
         assert!(ttl_ms > 0 && ttl_ms <= 60_000, "{key}: {ttl_ms} ms");
     }
 }
+
+#[test]
+fn blocked_threads_share_one_rate_without_a_runtime() {
+    let server = RedisServer::start();
+    let a = process(&server, LimiterConfig::default());
+    let b = process(&server, LimiterConfig::default());
+    let key = key();
+
+    assert_eq!(
+        wait_of(b.admit_blocking(&key, Duration::ZERO)),
+        Duration::ZERO
+    );
+    // What `Retrier::run_blocking` calls: outside a runtime, it tells Redis
+    // before returning.
+    a.throttled(&key, StatedLimit::from_message(THROTTLED));
+
+    let wait = wait_of(b.admit_blocking(&key, Duration::ZERO));
+    assert!(
+        wait > Duration::from_millis(900) && wait <= Duration::from_secs(1),
+        "{wait:?}"
+    );
+    assert!(!b.fallback().is_limiting(&key), "the wait came from Redis");
+    assert_eq!((a.link().failures(), b.link().failures()), (0, 0));
+    assert!(a.link().is_up() && b.link().is_up());
+}

@@ -5,12 +5,12 @@
 use core::fmt;
 use core::future::Future;
 use core::time::Duration;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
 use ::redis::aio::MultiplexedConnection;
-use ::redis::{AsyncConnectionConfig, Client, RedisError};
+use ::redis::{AsyncConnectionConfig, Client, Connection, RedisError};
 
 use crate::retry::{Clock, SystemClock};
 
@@ -167,8 +167,16 @@ struct Shared {
     config: RedisConfig,
     clock: Arc<dyn Clock>,
     state: Mutex<State>,
+    /// Blocking connections between the calls of blocked threads.
+    idle: Mutex<Vec<Connection>>,
+    /// Whether the last blocking command reached Redis.
+    blocking_up: AtomicBool,
     failures: AtomicU64,
 }
+
+/// How many blocking connections wait idle for the next blocked thread;
+/// more threads at once open more, and close them after.
+const MAX_IDLE: usize = 8;
 
 enum State {
     /// Not connected; the next command connects.
@@ -199,6 +207,8 @@ impl RedisLink {
                 config: self.shared.config.clone(),
                 clock: Arc::new(clock),
                 state: Mutex::new(State::Idle),
+                idle: Mutex::default(),
+                blocking_up: AtomicBool::new(false),
                 failures: AtomicU64::new(0),
             }),
         }
@@ -214,6 +224,8 @@ impl RedisLink {
                 config,
                 clock,
                 state: Mutex::new(State::Idle),
+                idle: Mutex::default(),
+                blocking_up: AtomicBool::new(false),
                 failures: AtomicU64::new(0),
             }),
         })
@@ -226,7 +238,11 @@ impl RedisLink {
 
     /// Whether the last command reached Redis.
     pub fn is_up(&self) -> bool {
-        matches!(*self.lock(), State::Up(_))
+        match *self.lock() {
+            State::Up(_) => true,
+            State::Down { .. } => false,
+            State::Idle | State::Connecting => self.shared.blocking_up.load(Ordering::Relaxed),
+        }
     }
 
     /// How many commands failed, timed out or were not tried because Redis
@@ -288,6 +304,93 @@ impl RedisLink {
         }
     }
 
+    /// [`run`](Self::run) for a blocked thread, without a tokio runtime:
+    /// `command` on a blocking connection (a few are kept idle between
+    /// calls), with the same timeouts, and `None` whenever `run` would give
+    /// `None`. A failure here sends the async callers to their fallback too.
+    pub(crate) fn run_blocking<T, F>(&self, command: F) -> Option<T>
+    where
+        F: Fn(&mut Connection) -> Result<T, RedisError>,
+    {
+        let answer = self.try_blocking(command);
+        if answer.is_none() {
+            self.shared.failures.fetch_add(1, Ordering::Relaxed);
+        }
+        answer
+    }
+
+    fn try_blocking<T, F>(&self, command: F) -> Option<T>
+    where
+        F: Fn(&mut Connection) -> Result<T, RedisError>,
+    {
+        if let State::Down { until } = &*self.lock() {
+            if self.shared.clock.now() < *until {
+                return None;
+            }
+        }
+        loop {
+            let idle = self.idle().pop();
+            let reused = idle.is_some();
+            let mut connection = match idle {
+                Some(connection) => connection,
+                None => self.connect_blocking()?,
+            };
+            match command(&mut connection) {
+                Ok(value) => {
+                    let mut idle = self.idle();
+                    if idle.len() < MAX_IDLE {
+                        idle.push(connection);
+                    }
+                    drop(idle);
+                    self.shared.blocking_up.store(true, Ordering::Relaxed);
+                    let mut state = self.lock();
+                    if matches!(*state, State::Down { .. }) {
+                        // Up again: the async callers may connect at once.
+                        *state = State::Idle;
+                    }
+                    return Some(value);
+                }
+                // An idle connection the server closed (it restarted, say):
+                // try the next, or a fresh one.
+                Err(error) if reused && is_closed(&error) => continue,
+                Err(error) => {
+                    self.failed(&error.to_string());
+                    return None;
+                }
+            }
+        }
+    }
+
+    /// A blocking connection within the connect timeout, whose commands
+    /// wait at most the response timeout.
+    fn connect_blocking(&self) -> Option<Connection> {
+        let config = &self.shared.config;
+        let connected = self
+            .shared
+            .client
+            .get_connection_with_timeout(config.connect_timeout)
+            .and_then(|connection| {
+                connection.set_read_timeout(Some(config.response_timeout))?;
+                connection.set_write_timeout(Some(config.response_timeout))?;
+                Ok(connection)
+            });
+        match connected {
+            Ok(connection) => Some(connection),
+            Err(error) => {
+                self.failed(&error.to_string());
+                None
+            }
+        }
+    }
+
+    fn idle(&self) -> std::sync::MutexGuard<'_, Vec<Connection>> {
+        // A vector of whole connections: nothing to repair after a panic.
+        self.shared
+            .idle
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// The connection, connecting if it is time to; `None` meanwhile.
     async fn connection(&self) -> Option<MultiplexedConnection> {
         {
@@ -332,6 +435,7 @@ impl RedisLink {
     }
 
     fn failed(&self, why: &str) {
+        self.shared.blocking_up.store(false, Ordering::Relaxed);
         let until = self.shared.clock.now() + self.shared.config.retry_after;
         *self.lock() = State::Down { until };
         crate::redis::trace::down(&self.shared.address, why);

@@ -32,8 +32,10 @@ fn script() -> &'static Script {
 /// or restarted, no call waits longer than the link's timeouts and none is
 /// lost: the call is admitted by the in-process [`AdaptiveLimiter`] (which
 /// also learns from every throttling answer, shared or not), and sharing
-/// resumes once Redis answers again. Needs a tokio runtime; outside one it
-/// limits locally.
+/// resumes once Redis answers again. The async calls need a tokio runtime
+/// (polled outside one, they limit locally); a blocked thread
+/// ([`RateLimit::admit_blocking`], as `Retrier::run_blocking` calls it)
+/// shares through a blocking connection, with the same timeouts.
 ///
 /// ```no_run
 /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
@@ -94,8 +96,7 @@ impl SharedLimiter {
     /// call already waited `waited` for this attempt. Falls back to the
     /// in-process limiter when Redis does not answer in time.
     pub async fn admit_shared(&self, key: &LimitKey, waited: Duration) -> Admission {
-        let config = self.config();
-        let allowed = config.max_wait().saturating_sub(waited);
+        let allowed = self.config().max_wait().saturating_sub(waited);
         let answer = self
             .link
             .run(|mut connection| {
@@ -103,6 +104,13 @@ impl SharedLimiter {
                 async move { invocation.invoke_async::<(u8, u64)>(&mut connection).await }
             })
             .await;
+        self.admission(key, waited, answer)
+    }
+
+    /// The script's answer to an admission as an [`Admission`]; the
+    /// fallback's when Redis gave none.
+    fn admission(&self, key: &LimitKey, waited: Duration, answer: Option<(u8, u64)>) -> Admission {
+        let config = self.config();
         match answer {
             Some((0, micros)) => Admission::Send {
                 after: Duration::from_micros(micros),
@@ -122,6 +130,15 @@ impl SharedLimiter {
     pub async fn throttled_shared(&self, key: &LimitKey, stated: Option<StatedLimit>) {
         self.fallback.throttled_now(key, stated);
         self.tell_fleet(key, stated).await;
+    }
+
+    /// [`tell_fleet`](Self::tell_fleet) from a blocked thread.
+    fn tell_fleet_blocking(&self, key: &LimitKey, stated: Option<StatedLimit>) {
+        let stated = stated.map_or(0.0, |limit| limit.per_second());
+        let _ = self.link.run_blocking(|connection| {
+            self.invocation(key, "throttled", stated)
+                .invoke::<(u8, u64)>(connection)
+        });
     }
 
     async fn tell_fleet(&self, key: &LimitKey, stated: Option<StatedLimit>) {
@@ -197,20 +214,29 @@ impl RateLimit for SharedLimiter {
         Box::pin(self.admit_shared(key, waited))
     }
 
-    /// The in-process fallback's answer: a blocked thread cannot drive the
-    /// async connection to Redis.
+    /// The fleet's answer through a blocking connection, within the same
+    /// timeouts as [`admit_shared`](SharedLimiter::admit_shared); the
+    /// in-process fallback's when Redis does not answer in time.
     fn admit_blocking(&self, key: &LimitKey, waited: Duration) -> Admission {
-        self.fallback.admit_now(key, waited)
+        let allowed = self.config().max_wait().saturating_sub(waited);
+        let answer = self.link.run_blocking(|connection| {
+            self.invocation(key, "admit", allowed.as_secs_f64())
+                .invoke::<(u8, u64)>(connection)
+        });
+        self.admission(key, waited, answer)
     }
 
     /// Books the answer in the fallback at once, and tells the fleet from a
-    /// task on the current tokio runtime (outside one, the fleet is not
-    /// told).
+    /// task on the current tokio runtime; outside one (a blocked thread),
+    /// through a blocking connection before returning.
     fn throttled(&self, key: &LimitKey, stated: Option<StatedLimit>) {
         self.fallback.throttled_now(key, stated);
-        if let Ok(runtime) = ::tokio::runtime::Handle::try_current() {
-            let (limiter, key) = (self.clone(), key.clone());
-            runtime.spawn(async move { limiter.tell_fleet(&key, stated).await });
+        match ::tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                let (limiter, key) = (self.clone(), key.clone());
+                runtime.spawn(async move { limiter.tell_fleet(&key, stated).await });
+            }
+            Err(_) => self.tell_fleet_blocking(key, stated),
         }
     }
 }
