@@ -29,6 +29,11 @@ fn process(url: &str, clock: &ManualClock) -> SharedLimiter {
     SharedLimiter::new(link, LimiterConfig::default())
 }
 
+/// Two processes of one fleet, on one clock.
+fn two_processes(url: &str, clock: &ManualClock) -> (SharedLimiter, SharedLimiter) {
+    (process(url, clock), process(url, clock))
+}
+
 fn key() -> LimitKey {
     LimitKey::new("100012345678", "ap-guangzhou", "DescribeInstances")
 }
@@ -56,10 +61,7 @@ async fn redis_unreachable_the_local_limiter_answers_and_sharing_starts_when_it_
     let mut server = RedisServer::start();
     server.stop();
     let clock = ManualClock::new();
-    let (a, b) = (
-        process(&server.url(), &clock),
-        process(&server.url(), &clock),
-    );
+    let (a, b) = two_processes(&server.url(), &clock);
     let key = key();
 
     // Every call is admitted, by the in-process limiter.
@@ -87,10 +89,7 @@ async fn redis_unreachable_the_local_limiter_answers_and_sharing_starts_when_it_
 async fn redis_slow_a_call_waits_one_response_timeout_then_the_local_limiter_answers() {
     let server = RedisServer::start();
     let clock = ManualClock::new();
-    let (a, b) = (
-        process(&server.url(), &clock),
-        process(&server.url(), &clock),
-    );
+    let (a, b) = two_processes(&server.url(), &clock);
     let key = key();
     assert!(shares(&a, &b).await);
 
@@ -126,10 +125,7 @@ async fn redis_slow_a_call_waits_one_response_timeout_then_the_local_limiter_ans
 async fn redis_restarted_the_script_and_the_sharing_come_back_on_a_fresh_state() {
     let mut server = RedisServer::start();
     let clock = ManualClock::new();
-    let (a, b) = (
-        process(&server.url(), &clock),
-        process(&server.url(), &clock),
-    );
+    let (a, b) = two_processes(&server.url(), &clock);
     let key = key();
     a.throttled_shared(&key, StatedLimit::from_message(THROTTLED))
         .await;
@@ -153,10 +149,7 @@ async fn redis_restarted_the_script_and_the_sharing_come_back_on_a_fresh_state()
 async fn redis_restarted_late_calls_use_the_local_limiter_until_it_is_back() {
     let mut server = RedisServer::start();
     let clock = ManualClock::new();
-    let (a, b) = (
-        process(&server.url(), &clock),
-        process(&server.url(), &clock),
-    );
+    let (a, b) = two_processes(&server.url(), &clock);
     assert!(shares(&a, &b).await);
 
     server.stop();
@@ -212,10 +205,7 @@ fn shares_blocking(a: &SharedLimiter, b: &SharedLimiter) -> bool {
 fn redis_slow_a_blocked_thread_waits_one_response_timeout_then_the_local_limiter_answers() {
     let server = RedisServer::start();
     let clock = ManualClock::new();
-    let (a, b) = (
-        process(&server.url(), &clock),
-        process(&server.url(), &clock),
-    );
+    let (a, b) = two_processes(&server.url(), &clock);
     let key = key();
     assert!(shares_blocking(&a, &b));
     assert!(b.link().is_up());
@@ -252,10 +242,7 @@ fn redis_slow_a_blocked_thread_waits_one_response_timeout_then_the_local_limiter
 fn redis_restarted_a_blocked_thread_reconnects_at_once() {
     let mut server = RedisServer::start();
     let clock = ManualClock::new();
-    let (a, b) = (
-        process(&server.url(), &clock),
-        process(&server.url(), &clock),
-    );
+    let (a, b) = two_processes(&server.url(), &clock);
     assert!(shares_blocking(&a, &b));
 
     // The idle connections are closed by the restart: the next call opens
