@@ -6,11 +6,13 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use std::sync::{Arc, Mutex};
 
-use tencent_errors_core::load::{ActionCodes, BuiltinLayer, BuiltinLayers, BUILTIN_PREFIX};
+use tencent_errors_core::load::{
+    ActionCodes, BuiltinLayer, BuiltinLayers, LayerStamp, BUILTIN_PREFIX,
+};
 
 use crate::{read, root, ACTIONS_FILE, CODES_FILE, DATA_DIR};
 
@@ -32,10 +34,15 @@ use crate::{read, root, ACTIONS_FILE, CODES_FILE, DATA_DIR};
 pub struct CatalogueLayers {
     /// Product -> its versions (folder names, oldest first) and their folders.
     products: BTreeMap<String, BTreeMap<String, PathBuf>>,
-    /// The actions read so far, by canonical layer name: each product-version's
-    /// actions.toml is read once, when an action of it is first asked for.
-    actions: Arc<Mutex<BTreeMap<String, Arc<ActionCodes>>>>,
+    /// The actions read so far, by canonical layer name, with the stamp of
+    /// the files they were read at: each product-version's actions.toml is
+    /// read when an action of it is first asked for, and again only once
+    /// the file has changed.
+    actions: Arc<Mutex<ActionsRead>>,
 }
+
+/// Canonical layer name -> the stamp its files had when read, and the actions.
+type ActionsRead = BTreeMap<String, (u64, Arc<ActionCodes>)>;
 
 impl CatalogueLayers {
     /// The product-versions of the catalogue this crate ships.
@@ -132,8 +139,9 @@ impl BuiltinLayers for CatalogueLayers {
     fn actions(&self, name: &str) -> Option<Arc<ActionCodes>> {
         let (product, version, dir) = self.find(name)?;
         let canonical = format!("{product}/{version}");
+        let stamp = files_stamp(dir);
         let mut cache = self.actions.lock().ok()?;
-        if let Some(found) = cache.get(&canonical) {
+        if let Some((_, found)) = cache.get(&canonical).filter(|(at, _)| *at == stamp) {
             return Some(Arc::clone(found));
         }
         let path = dir.join(ACTIONS_FILE);
@@ -143,12 +151,53 @@ impl BuiltinLayers for CatalogueLayers {
             Err(_) => ActionCodes::new(),
         };
         let actions = Arc::new(actions);
-        cache.insert(canonical, Arc::clone(&actions));
+        cache.insert(canonical, (stamp, Arc::clone(&actions)));
         Some(actions)
+    }
+
+    /// ```
+    /// use tencent_errors_catalogue::layers::CatalogueLayers;
+    /// use tencent_errors_core::load::BuiltinLayers;
+    ///
+    /// let layers = CatalogueLayers::shipped();
+    /// let newest = layers.stamp("tencent-errors/mdl").unwrap();
+    /// assert_eq!(newest.name, "tencent-errors/mdl/v20200326");
+    /// assert_eq!(layers.stamp("tencent-errors/mdl/2020-03-26"), Some(newest));
+    /// assert!(layers.stamp("tencent-errors/cvn").is_none());
+    /// ```
+    fn stamp(&self, name: &str) -> Option<LayerStamp> {
+        let (product, version, dir) = self.find(name)?;
+        Some(LayerStamp {
+            name: format!("{BUILTIN_PREFIX}{product}/{version}"),
+            stamp: files_stamp(dir),
+        })
     }
 }
 
-fn subdirectories(dir: &std::path::Path) -> Vec<PathBuf> {
+/// The sizes and modification times of a product-version's codes.toml and
+/// actions.toml, hashed (FNV-1a): one `stat` each, no reading.
+fn files_stamp(dir: &Path) -> u64 {
+    let mut stamp = 0xcbf2_9ce4_8422_2325_u64;
+    for file in [CODES_FILE, ACTIONS_FILE] {
+        let (len, modified) = match std::fs::metadata(dir.join(file)) {
+            Ok(metadata) => (
+                metadata.len(),
+                metadata
+                    .modified()
+                    .ok()
+                    .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |since| since.as_nanos() as u64),
+            ),
+            Err(_) => (u64::MAX, u64::MAX),
+        };
+        for part in [len, modified] {
+            stamp = (stamp ^ part).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    stamp
+}
+
+fn subdirectories(dir: &Path) -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
@@ -159,7 +208,7 @@ fn subdirectories(dir: &std::path::Path) -> Vec<PathBuf> {
     dirs
 }
 
-fn file_name(path: &std::path::Path) -> String {
+fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default()

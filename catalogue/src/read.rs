@@ -175,7 +175,8 @@ fn collect_codes(
     Ok(())
 }
 
-/// Parses an actions.toml: `Action = ["Code", ...]` lines.
+/// Parses an actions.toml: `Action = ["Code", ...]` lines; each action's
+/// codes come sorted and distinct.
 pub fn parse_actions(path: &Path, text: &str) -> Result<BTreeMap<String, Vec<String>>, ReadError> {
     let root = parse_document(path, text)?;
     let mut actions = BTreeMap::new();
@@ -196,6 +197,8 @@ pub fn parse_actions(path: &Path, text: &str) -> Result<BTreeMap<String, Vec<Str
                 }
             }
         }
+        codes.sort_unstable();
+        codes.dedup();
         actions.insert(action, codes);
     }
     Ok(actions)

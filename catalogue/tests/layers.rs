@@ -98,3 +98,49 @@ fn a_misspelt_product_is_an_error_with_a_guess() {
         messages[0]
     );
 }
+
+/// A catalogue of one product-version, `disk/v20200101`, in a folder of its own.
+fn small_catalogue(name: &str, actions: &str) -> PathBuf {
+    let data = std::env::temp_dir().join(format!(
+        "tencent-errors-catalogue-{}-{name}",
+        std::process::id()
+    ));
+    let dir = data.join("disk").join("v20200101");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("codes.toml"),
+        "extends = [\"tencent-errors\"]\n\n[ResourceNotFound.Disk]\ndescription = \"No disk.\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("actions.toml"), actions).unwrap();
+    data
+}
+
+#[test]
+fn an_edited_actions_file_is_read_again_and_changes_the_stamp() {
+    use tencent_errors_core::load::BuiltinLayers;
+
+    let data = small_catalogue("edited", "AttachDisk = []\n");
+    let layers = CatalogueLayers::in_dir(data.clone());
+    let before = layers.stamp("tencent-errors/disk").unwrap();
+    assert_eq!(before.name, "tencent-errors/disk/v20200101");
+    assert_eq!(
+        layers.stamp("tencent-errors/disk/v20200101"),
+        Some(before.clone())
+    );
+    assert!(layers.actions("tencent-errors/disk").unwrap()["AttachDisk"].is_empty());
+
+    // Another length, so the stamp moves however coarse the file system's clock.
+    std::fs::write(
+        data.join("disk/v20200101/actions.toml"),
+        "AttachDisk = [\"ResourceNotFound.Disk\", \"InternalError\"]\n",
+    )
+    .unwrap();
+    assert_ne!(layers.stamp("tencent-errors/disk").unwrap(), before);
+    assert_eq!(
+        layers.actions("tencent-errors/disk").unwrap()["AttachDisk"],
+        ["InternalError", "ResourceNotFound.Disk"],
+        "read again, sorted"
+    );
+    std::fs::remove_dir_all(&data).unwrap();
+}

@@ -24,11 +24,13 @@ pub struct CheckedFile {
     pub extends_common: bool,
 }
 
-/// Where a layer's text came from, and the text.
+/// Where a layer's text came from, and the text (or, for a built-in layer
+/// that has one, its stamp: a `stat`, not a read, per check).
 #[derive(Debug)]
 enum Source {
     File(PathBuf, String),
     Builtin(String, String),
+    Stamped(String, u64),
 }
 
 impl Source {
@@ -39,6 +41,9 @@ impl Source {
             Source::Builtin(name, text) => builtins
                 .layer(name)
                 .is_some_and(|layer| layer.source == text.as_str()),
+            Source::Stamped(name, stamp) => {
+                builtins.stamp(name).is_some_and(|now| now.stamp == *stamp)
+            }
         }
     }
 }
@@ -108,10 +113,13 @@ pub fn load_checked(
                 let text = std::fs::read_to_string(path).ok()?;
                 Some(Source::File(path.clone(), text))
             }
-            (None, Some(name)) if name != load::BUILTIN => {
-                let text = builtins.layer(name)?.source.into_owned();
-                Some(Source::Builtin(name.clone(), text))
-            }
+            (None, Some(name)) if name != load::BUILTIN => match builtins.stamp(name) {
+                Some(now) => Some(Source::Stamped(name.clone(), now.stamp)),
+                None => {
+                    let text = builtins.layer(name)?.source.into_owned();
+                    Some(Source::Builtin(name.clone(), text))
+                }
+            },
             // The common codes are compiled in: they never change.
             _ => None,
         })

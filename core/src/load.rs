@@ -68,6 +68,27 @@ pub trait BuiltinLayers {
         let _ = name;
         None
     }
+
+    /// The canonical name of layer `name` and a value that changes when its
+    /// codes or actions change (its files' sizes and modification times),
+    /// found without reading them: caches that keep what they derived from
+    /// a layer for a whole compilation check it instead of the text. `None`
+    /// (the default) when the set has no such value; callers then compare
+    /// the text of [`layer`](BuiltinLayers::layer).
+    fn stamp(&self, name: &str) -> Option<LayerStamp> {
+        let _ = name;
+        None
+    }
+}
+
+/// What [`BuiltinLayers::stamp`] gives: which layer a name resolves to, and
+/// its version on disk.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LayerStamp {
+    /// The canonical name, as [`BuiltinLayer::name`].
+    pub name: String,
+    /// Changes whenever the layer's files change.
+    pub stamp: u64,
 }
 
 /// Action name -> the codes it may return besides the common codes.

@@ -5,9 +5,11 @@
 //! action, or it is a common code); with `exhaustive`, every code listed
 //! for the action needs a variant.
 //!
-//! A product's checked codes are kept for the whole compilation (a
-//! `static`), so a few hundred enums naming one product parse it once, and
-//! only the named product is ever read.
+//! What the check needs of a product-version (its checked codes and its
+//! actions) is kept for the whole compilation (a `static`), keyed by the
+//! product-version and checked against its files' stamp, so a few hundred
+//! enums naming one product read and check it once and share it, and only
+//! the named product is ever read.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -19,7 +21,7 @@ use super::attr::{Enum, ACTION, EXHAUSTIVE, PRODUCT};
 use crate::cache::{self, CheckedFile};
 use crate::check;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
-use crate::load::{self, ActionCodes, BuiltinLayers, BUILTIN_PREFIX};
+use crate::load::{self, ActionCodes, BuiltinLayers, LayerStamp, BUILTIN_PREFIX};
 use crate::naming;
 
 /// How many codes a message lists before it says "and N more".
@@ -40,17 +42,26 @@ pub struct ActionRule {
     action: String,
     /// `mdl/v20200326`.
     product: String,
-    /// The codes Tencent lists for the action.
-    listed: BTreeSet<String>,
-    /// Every action of the product, for saying which return a code.
+    /// Every action of the product, shared by every enum that names it:
+    /// the action's own codes and, for messages, which actions return a code.
     actions: Arc<ActionCodes>,
 }
 
 impl ActionRule {
+    /// The codes Tencent lists for the action (the catalogue sorts them).
+    fn listed(&self) -> &[String] {
+        self.actions.get(&self.action).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether Tencent lists `code` for the action.
+    fn lists(&self, code: &str) -> bool {
+        self.listed().iter().any(|listed| listed == code)
+    }
+
     /// A variant's code must be listed for the action or be a common code.
     /// Returns whether `code` passes; records the error if not.
     pub fn check_code(&self, code: &str, span: Span, diagnostics: &mut Diagnostics) -> bool {
-        if self.listed.contains(code) || common_codes().contains(code) {
+        if self.lists(code) || common_codes().contains(code) {
             return true;
         }
         let message = format!(
@@ -59,13 +70,13 @@ impl ActionRule {
         );
         let help = match naming::did_you_mean(&naming::closest(
             code,
-            self.listed.iter().map(String::as_str),
+            self.listed().iter().map(String::as_str),
             3,
         )) {
             Some(guess) => guess,
             None => format!(
                 "besides the common codes, it may return {}",
-                listing(self.listed.iter())
+                listing(self.listed().iter())
             ),
         };
         let mut diagnostic = Diagnostic::spanned(span, message);
@@ -94,7 +105,7 @@ impl ActionRule {
     ) {
         let named: BTreeSet<&str> = named.into_iter().collect();
         let missing: Vec<&String> = self
-            .listed
+            .listed()
             .iter()
             .filter(|code| !named.contains(code.as_str()))
             .collect();
@@ -107,7 +118,7 @@ impl ActionRule {
                 format!(
                     "`{EXHAUSTIVE}`: no variant names {} of the {} codes `{}` ({}) may return: {}",
                     missing.len(),
-                    self.listed.len(),
+                    self.listed().len(),
                     self.action,
                     self.product,
                     listing(missing.into_iter()),
@@ -163,23 +174,73 @@ pub fn load(
     }
     let product = input.product.as_ref()?;
     let name = format!("{BUILTIN_PREFIX}{}", product.value());
-    let Some(layer) = builtins.layer(&name) else {
+    let shared = product_version(&name, product, builtins, diagnostics)?;
+    let rule = match &input.action {
+        Some(action) => Some(action_rule(action, &shared, builtins, diagnostics)?),
+        None => None,
+    };
+    Some(Product {
+        checked: Arc::clone(&shared.checked),
+        rule,
+    })
+}
+
+/// What the check needs of one product-version, read and checked once per
+/// compilation and shared by every enum that names it.
+struct ProductVersion {
+    /// `tencent-errors/mdl/v20200326`.
+    canonical: String,
+    /// Its codes, with the common ones.
+    checked: Arc<CheckedFile>,
+    /// Its actions, read when an enum first names one.
+    actions: OnceLock<Arc<ActionCodes>>,
+}
+
+/// The product-version `name` (`tencent-errors/PRODUCT[/VERSION]`) names,
+/// from the cache while its files are unchanged, else loaded and checked
+/// now; records an unknown product or a file that does not check.
+fn product_version(
+    name: &str,
+    product: &LitStr,
+    builtins: &dyn BuiltinLayers,
+    diagnostics: &mut Diagnostics,
+) -> Option<Arc<ProductVersion>> {
+    type Cache = Mutex<HashMap<String, (u64, Arc<ProductVersion>)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    // The stamp costs a `stat` of the files; a set without stamps is
+    // identified by its text.
+    let Some(LayerStamp {
+        name: canonical,
+        stamp,
+    }) = builtins.stamp(name).or_else(|| {
+        builtins.layer(name).map(|layer| LayerStamp {
+            stamp: fingerprint(&layer.source),
+            name: layer.name,
+        })
+    })
+    else {
         unknown_product(product, builtins, diagnostics);
         return None;
     };
-    let checked = checked(
-        &layer.name,
-        &layer.source,
-        &name,
-        product,
-        builtins,
-        diagnostics,
-    )?;
-    let rule = match &input.action {
-        Some(action) => Some(action_rule(action, &layer.name, builtins, diagnostics)?),
-        None => None,
-    };
-    Some(Product { checked, rule })
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(found) = cache.lock().ok().and_then(|cache| {
+        cache
+            .get(&canonical)
+            .filter(|(at, _)| *at == stamp)
+            .map(|(_, found)| Arc::clone(found))
+    }) {
+        return Some(found);
+    }
+    let checked = load_product(name, product, builtins, diagnostics)?;
+    let value = Arc::new(ProductVersion {
+        canonical: canonical.clone(),
+        checked,
+        actions: OnceLock::new(),
+    });
+    if let Ok(mut cache) = cache.lock() {
+        cache.insert(canonical, (stamp, Arc::clone(&value)));
+    }
+    Some(value)
 }
 
 fn unknown_product(product: &LitStr, builtins: &dyn BuiltinLayers, diagnostics: &mut Diagnostics) {
@@ -206,22 +267,13 @@ fn unknown_product(product: &LitStr, builtins: &dyn BuiltinLayers, diagnostics: 
     );
 }
 
-/// The product's checked codes, from the cache or loaded now.
-fn checked(
-    canonical: &str,
-    source: &str,
+/// The product's codes, loaded and checked as `extends` would load them.
+fn load_product(
     name: &str,
     product: &LitStr,
     builtins: &dyn BuiltinLayers,
     diagnostics: &mut Diagnostics,
 ) -> Option<Arc<CheckedFile>> {
-    type Cache = Mutex<HashMap<(String, u64), Arc<CheckedFile>>>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let key = (canonical.to_owned(), fingerprint(source));
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some(found) = cache.lock().ok().and_then(|cache| cache.get(&key).cloned()) {
-        return Some(found);
-    }
     let mut found = Diagnostics::default();
     let from = Location {
         file: Arc::from(format!("#[tencent({PRODUCT} = \"{}\")]", product.value())),
@@ -241,16 +293,12 @@ fn checked(
         .iter()
         .map(|layer| layer.label.to_string())
         .collect();
-    let value = Arc::new(CheckedFile {
+    Some(Arc::new(CheckedFile {
         set,
         files: Vec::new(),
         labels,
         extends_common: layers.extends_builtin(),
-    });
-    if let Ok(mut cache) = cache.lock() {
-        cache.insert(key, Arc::clone(&value));
-    }
-    Some(value)
+    }))
 }
 
 /// A cheap identity of a layer's text: its length and FNV-1a hash.
@@ -263,17 +311,20 @@ fn fingerprint(text: &str) -> u64 {
 
 fn action_rule(
     action: &LitStr,
-    canonical: &str,
+    shared: &ProductVersion,
     builtins: &dyn BuiltinLayers,
     diagnostics: &mut Diagnostics,
 ) -> Option<ActionRule> {
+    let canonical = shared.canonical.as_str();
     let product = canonical
         .strip_prefix(BUILTIN_PREFIX)
         .unwrap_or(canonical)
         .to_owned();
-    let actions = builtins.actions(canonical).unwrap_or_default();
+    let actions = shared
+        .actions
+        .get_or_init(|| builtins.actions(canonical).unwrap_or_default());
     let name = action.value();
-    let Some(listed) = actions.get(&name) else {
+    if !actions.contains_key(&name) {
         let help = naming::did_you_mean(&naming::closest(
             &name,
             actions.keys().map(String::as_str),
@@ -290,11 +341,107 @@ fn action_rule(
                 .help(help),
         );
         return None;
-    };
+    }
     Some(ActionRule {
         action: name,
         product,
-        listed: listed.iter().cloned().collect(),
-        actions: Arc::clone(&actions),
+        actions: Arc::clone(actions),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+    use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+    use quote::{format_ident, quote};
+
+    use super::*;
+    use crate::load::BuiltinLayer;
+
+    /// One product, `counted`, whose reads are counted and whose stamp the
+    /// test moves, as an edit of its files would.
+    #[derive(Default)]
+    struct Counted {
+        layer_reads: AtomicUsize,
+        action_reads: AtomicUsize,
+        stamp: AtomicU64,
+    }
+
+    impl BuiltinLayers for Counted {
+        fn layer(&self, name: &str) -> Option<BuiltinLayer> {
+            self.stamp(name)?;
+            self.layer_reads.fetch_add(1, Ordering::SeqCst);
+            Some(BuiltinLayer {
+                name: "tencent-errors/counted/v1".to_owned(),
+                source: Cow::Borrowed(
+                    "extends = [\"tencent-errors\"]\n[ResourceNotFound.Disk]\ndescription = \"No disk.\"\n",
+                ),
+            })
+        }
+
+        fn names(&self) -> Vec<String> {
+            vec!["tencent-errors/counted".to_owned()]
+        }
+
+        fn actions(&self, name: &str) -> Option<Arc<ActionCodes>> {
+            self.stamp(name)?;
+            self.action_reads.fetch_add(1, Ordering::SeqCst);
+            let listed = vec!["ResourceNotFound.Disk".to_owned()];
+            Some(Arc::new([("AttachDisk".to_owned(), listed)].into()))
+        }
+
+        fn stamp(&self, name: &str) -> Option<LayerStamp> {
+            matches!(name, "tencent-errors/counted" | "tencent-errors/counted/v1").then(|| {
+                LayerStamp {
+                    name: "tencent-errors/counted/v1".to_owned(),
+                    stamp: self.stamp.load(Ordering::SeqCst),
+                }
+            })
+        }
+    }
+
+    /// Derives `count` enums naming `AttachDisk` of `counted`; the expansions.
+    fn derive(builtins: &Counted, count: usize) -> Vec<String> {
+        (0..count)
+            .map(|index| {
+                let ident = format_ident!("AttachDiskError{index}");
+                let input = quote! {
+                    #[tencent(product = "counted", action = "AttachDisk")]
+                    enum #ident {
+                        #[tencent(code = "ResourceNotFound.Disk")]
+                        NoDisk,
+                        #[tencent(other)]
+                        Other(String),
+                    }
+                };
+                crate::derive_tencent_error_with(input, std::path::Path::new(""), builtins)
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn many_enums_naming_one_action_read_its_product_once() {
+        let builtins = Counted::default();
+        let expansions = derive(&builtins, 5);
+        assert!(
+            expansions
+                .iter()
+                .all(|tokens| !tokens.contains("compile_error")),
+            "{}",
+            expansions[0]
+        );
+        assert!(
+            expansions[4].contains("No disk."),
+            "the product's description"
+        );
+        assert_eq!(builtins.layer_reads.load(Ordering::SeqCst), 1);
+        assert_eq!(builtins.action_reads.load(Ordering::SeqCst), 1);
+        // Edited files: read again, once.
+        builtins.stamp.store(1, Ordering::SeqCst);
+        derive(&builtins, 3);
+        assert_eq!(builtins.layer_reads.load(Ordering::SeqCst), 2);
+        assert_eq!(builtins.action_reads.load(Ordering::SeqCst), 2);
+    }
 }
