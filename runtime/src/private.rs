@@ -150,6 +150,30 @@ impl OtherCode for Box<str> {
     }
 }
 
+/// Every enum of `error_codes!` keeps any code: one impl for all of them,
+/// not one each. (Not recommended in diagnostics: a wrong `other` field
+/// type is then reported as lacking `OtherCode`, with its note, rather
+/// than the layout trait of `error_codes!` enums.)
+#[diagnostic::do_not_recommend]
+impl<T: FieldlessCodes<Other = UnknownCode<T>>> OtherCode for T {
+    #[inline]
+    fn from_code(code: &str) -> Self {
+        from_code(code)
+    }
+    #[inline]
+    fn as_str(&self) -> &str {
+        as_str(self)
+    }
+    #[inline]
+    fn retry_class(&self) -> RetryClass {
+        retry_class(self)
+    }
+    #[inline]
+    fn description(&self) -> Option<&'static str> {
+        description(self)
+    }
+}
+
 /// The retry class of `code` among the common codes, without decoding it
 /// (which would copy an unknown code).
 fn common_retry_class(code: &str) -> RetryClass {
@@ -280,6 +304,22 @@ where
     }
 }
 
+/// `FromStr` of an enum that keeps every code: never fails.
+#[inline]
+pub fn parse<T: CodeEnum>(code: &str) -> Result<T, core::convert::Infallible>
+where
+    T::Other: KeepsEveryCode,
+{
+    Ok(from_code(code))
+}
+
+/// `FromStr` of an enum that does not: an unlisted code is an error that
+/// names it.
+#[inline]
+pub fn parse_listed<T: CodeEnum>(code: &str) -> Result<T, crate::UnrecognizedCode> {
+    from_listed_code(code).ok_or_else(|| crate::UnrecognizedCode::new(code))
+}
+
 /// Decodes a code; `None` for an unlisted code the enum cannot keep.
 #[inline]
 pub fn from_listed_code<T: CodeEnum>(code: &str) -> Option<T> {
@@ -390,6 +430,21 @@ where
         },
         Err(other) => f.debug_tuple("Other").field(other).finish(),
     }
+}
+
+/// `Display` of a generated enum: the code as on the wire.
+#[inline]
+pub fn display<T: CodeEnum>(value: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    f.write_str(as_str(value))
+}
+
+/// `Serialize` of a generated enum: the code as a string.
+#[inline]
+pub fn serialize<T: CodeEnum, S: serde::Serializer>(
+    value: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(as_str(value))
 }
 
 /// `Deserialize` of a generated enum: from the wire string, borrowing when

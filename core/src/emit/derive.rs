@@ -1,6 +1,10 @@
-//! `#[derive(TencentError)]`: the statics of the user's enum and the thin
+//! `#[derive(TencentError)]`: the data of the user's enum and the thin
 //! impls of [`super`], with one `match` from index to variant and one back,
 //! since a user's enum has no layout to lean on.
+//!
+//! A service has hundreds of such enums, so each is kept to as few items as
+//! its API allows: the data in `CodeEnum`'s constants (no statics), bounds
+//! only where they can fail, and every body one call.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -9,8 +13,8 @@ use syn::Fields;
 use tencent_errors_table::build::{DescriptionsBytes, TableBytes};
 
 use super::{
-    code_enum_impl, display_impl, from_str_impls, methods, private, serde_impls, statics,
-    track_files, CodeEnumBodies, Target,
+    code_enum_impl, display_impl, from_str_impls, methods, private, serde_impls, track_files,
+    CodeEnumBodies, Data, Target,
 };
 use crate::derive::attr::{Enum, Variant};
 use crate::derive::check::Checked;
@@ -36,7 +40,7 @@ pub fn expand(input: &Enum<'_>, checked: &Checked<'_>) -> TokenStream {
             .iter()
             .map(|coded| (coded.description.as_deref().unwrap_or(""), None, false)),
     );
-    let statics = statics(table, &descriptions);
+    let data = Data::new(table, &descriptions).consts();
     let tracking = track_files(&checked.files);
 
     let mut generics = input.input.generics.clone();
@@ -50,7 +54,11 @@ pub fn expand(input: &Enum<'_>, checked: &Checked<'_>) -> TokenStream {
                     .push(syn::parse_quote_spanned!(ty.span()=> #ty: ::core::default::Default));
             }
         }
-        if let Some(other) = &checked.other {
+        if let Some(other) = checked
+            .other
+            .as_ref()
+            .filter(|other| !keeps_codes(other.ty))
+        {
             let ty = other.ty;
             where_clause
                 .predicates
@@ -112,6 +120,7 @@ pub fn expand(input: &Enum<'_>, checked: &Checked<'_>) -> TokenStream {
     let code_enum = code_enum_impl(
         &target,
         CodeEnumBodies {
+            data,
             other,
             index,
             from_index,
@@ -128,7 +137,6 @@ pub fn expand(input: &Enum<'_>, checked: &Checked<'_>) -> TokenStream {
         #[doc(hidden)]
         const _: () = {
             #tracking
-            #statics
             #code_enum
             #methods
             #from_str
@@ -156,6 +164,11 @@ pub fn fallback(input: &Enum<'_>) -> TokenStream {
     let code_enum = code_enum_impl(
         &target,
         CodeEnumBodies {
+            data: Data::new(
+                TableBytes::build(&[], 0, &[], &[]),
+                &DescriptionsBytes::default(),
+            )
+            .consts(),
             other,
             index: unreachable.clone(),
             from_index: unreachable.clone(),
@@ -163,18 +176,32 @@ pub fn fallback(input: &Enum<'_>) -> TokenStream {
         },
     );
     let methods = methods(&target, keeps_every_code, TokenStream::new());
-    let statics = statics(
-        TableBytes::build(&[], 0, &[], &[]),
-        &DescriptionsBytes::default(),
-    );
     quote! {
         #[doc(hidden)]
         const _: () = {
-            #statics
             #code_enum
             #methods
         };
     }
+}
+
+/// Whether `ty` is `String` or `Box<str>`, which keep any code. Their
+/// bound `ty: OtherCode`, which rustc proves again on every impl (a tenth
+/// of the build of a crate of such enums), cannot fail and is left out;
+/// for other types it stays, so that should it fail, rustc reports it once
+/// and not again at each use in the impls. (A type of the user's own named
+/// `String` that keeps no codes then gets those further errors too.)
+fn keeps_codes(ty: &syn::Type) -> bool {
+    let text = quote!(#ty).to_string().replace(' ', "");
+    matches!(
+        text.trim_start_matches("::"),
+        "String"
+            | "std::string::String"
+            | "alloc::string::String"
+            | "Box<str>"
+            | "std::boxed::Box<str>"
+            | "alloc::boxed::Box<str>"
+    )
 }
 
 /// `E::V`, `E::V(Default::default())` or `E::V { f: Default::default() }`.
@@ -227,5 +254,34 @@ fn keep_other(ident: &syn::Ident, variant: &Variant<'_>) -> TokenStream {
             quote!(#ident::#name { #field: other })
         }
         _ => quote!(#ident::#name(other)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_string_and_boxed_str_go_without_a_bound() {
+        for keeps in [
+            "String",
+            "::std::string::String",
+            "alloc::string::String",
+            "Box<str>",
+            "std::boxed::Box<str>",
+        ] {
+            assert!(keeps_codes(&syn::parse_str(keeps).unwrap()), "{keeps}");
+        }
+        for other in [
+            "CommonCode",
+            "u32",
+            "T",
+            "Box<String>",
+            "my::String",
+            "Box<str, A>",
+            "std::string::String<u8>",
+        ] {
+            assert!(!keeps_codes(&syn::parse_str(other).unwrap()), "{other}");
+        }
     }
 }

@@ -14,8 +14,8 @@ use quote::{format_ident, quote};
 use tencent_errors_table::build::{BuildError, DescriptionsBytes, TableBytes};
 
 use super::{
-    code_enum_impl, display_impl, from_str_impls, methods, private, serde_impls, statics,
-    track_files, CodeEnumBodies, Target,
+    code_enum_impl, display_impl, from_str_impls, methods, private, serde_impls, track_files,
+    CodeEnumBodies, Data, Target,
 };
 use crate::check::{Code, CodeSet};
 use crate::naming;
@@ -95,11 +95,12 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
         " A code `{ident}` does not list, kept exactly as received. It inherits the retry class of its nearest known ancestor or category."
     ));
     let names = explicit_names(set);
-    let statics = statics(table_bytes(set), &descriptions_bytes(set));
+    let (statics, data) = Data::new(table_bytes(set), &descriptions_bytes(set)).statics();
     let tracking = track_files(files);
     let code_enum = code_enum_impl(
         &target,
         CodeEnumBodies {
+            data,
             other: quote!(::tencent_errors::UnknownCode<Self>),
             index: quote! {
                 match self {
@@ -200,28 +201,6 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
                 #[inline]
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     #private::debug(self, f)
-                }
-            }
-
-            // One impl per enum, not a blanket impl: rustc then lists the
-            // types that implement it when a field's type does not.
-            #[automatically_derived]
-            impl #private::OtherCode for #ident {
-                #[inline]
-                fn from_code(code: &str) -> Self {
-                    #private::from_code(code)
-                }
-                #[inline]
-                fn as_str(&self) -> &str {
-                    #private::as_str(self)
-                }
-                #[inline]
-                fn retry_class(&self) -> ::tencent_errors::RetryClass {
-                    #private::retry_class(self)
-                }
-                #[inline]
-                fn description(&self) -> ::core::option::Option<&'static str> {
-                    #private::description(self)
                 }
             }
 

@@ -2,8 +2,8 @@
 //! `error_codes` (an enum of its own, from a checked set) and `derive` (the
 //! user's enum, from its checked attributes).
 //!
-//! Each enum gets its tables (statics: the codes with their perfect hash,
-//! the descriptions) and a thin impl of the runtime's `CodeEnum`: how to
+//! Each enum gets its tables (the codes with their perfect hash, the
+//! descriptions; see [`Data`]) and a thin impl of the runtime's `CodeEnum`: how to
 //! read an index from a value and make a value from an index. Every method
 //! is a one-line call of a generic function in `tencent_errors::__private`
 //! over that impl, so an enum costs its data and a few small impls, however
@@ -14,7 +14,9 @@
 pub mod derive;
 pub mod error_codes;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
@@ -59,57 +61,115 @@ impl Target<'_> {
     }
 }
 
-/// Tokens that make rustc rebuild when a file changes, and only then.
+/// Tokens that make rustc rebuild when a file changes: an `include_bytes!`
+/// of each file that no earlier expansion of this compiler process tracked.
+///
+/// One is enough. rustc loads a proc macro once per crate it compiles and
+/// expands every macro of that crate before writing its dependency info,
+/// which lists every file any expansion included; so in a crate of 300
+/// derived enums that name one codes.toml, the first tracks it for all 300
+/// (each further copy of the file was a literal rustc parsed, checked and
+/// dropped). A long-lived host of proc macros (an IDE's) writes no
+/// dependency info and watches files itself.
 pub fn track_files(files: &[PathBuf]) -> TokenStream {
+    static TRACKED: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+    // A poisoned lock only means an earlier expansion panicked: tracking
+    // again is always correct.
+    let mut tracked = TRACKED.lock().unwrap_or_else(|poisoned| {
+        let mut tracked = poisoned.into_inner();
+        tracked.clear();
+        tracked
+    });
     let paths = files
         .iter()
+        .filter(|path| tracked.insert(path.to_path_buf()))
         .map(|path| Literal::string(&path.to_string_lossy()));
     quote! { #(const _: &[u8] = ::core::include_bytes!(#paths);)* }
 }
 
-/// `static TABLE` and `static DESCRIPTIONS`, the data of an enum. Checks
-/// keep entries distinct, within the grammar and below the size limit;
-/// should a table still not build, the enum gets an empty one (and the
-/// build already has an error).
-pub fn statics(
-    table: Result<TableBytes, BuildError>,
-    descriptions: &DescriptionsBytes,
-) -> TokenStream {
-    let private = private();
-    let table = table.or_else(|_| TableBytes::build(&[], 0, &[], &[]));
-    let table = match table {
-        Ok(bytes) => {
-            let codes = texts(&bytes.codes);
-            let code_count = Literal::u16_unsuffixed(bytes.code_count);
-            let retry = Literal::byte_string(&bytes.retry);
-            let parents = Literal::byte_string(&bytes.parents);
-            let seed = Literal::u64_unsuffixed(bytes.hash.seed);
-            let pilots = Literal::byte_string(&bytes.hash.pilots);
-            let slots = Literal::byte_string(&bytes.slots);
-            quote! {
-                #private::CodeTable {
-                    codes: #codes,
-                    code_count: #code_count,
-                    retry: #retry,
-                    parents: #parents,
-                    seed: #seed,
-                    pilots: #pilots,
-                    slots: #slots,
+/// The data of an enum: its table (the codes with their perfect hash) and
+/// its descriptions, as expressions. Checks keep entries distinct, within
+/// the grammar and below the size limit; should a table still not build,
+/// the enum gets an empty one (and the build already has an error).
+pub struct Data {
+    table: TokenStream,
+    descriptions: TokenStream,
+}
+
+impl Data {
+    /// The data of `table` and `descriptions`.
+    pub fn new(table: Result<TableBytes, BuildError>, descriptions: &DescriptionsBytes) -> Self {
+        let private = private();
+        let table = table.or_else(|_| TableBytes::build(&[], 0, &[], &[]));
+        let table = match table {
+            Ok(bytes) => {
+                let codes = texts(&bytes.codes);
+                let code_count = Literal::u16_unsuffixed(bytes.code_count);
+                let retry = Literal::byte_string(&bytes.retry);
+                let parents = Literal::byte_string(&bytes.parents);
+                let seed = Literal::u64_unsuffixed(bytes.hash.seed);
+                let pilots = Literal::byte_string(&bytes.hash.pilots);
+                let slots = Literal::byte_string(&bytes.slots);
+                quote! {
+                    #private::CodeTable {
+                        codes: #codes,
+                        code_count: #code_count,
+                        retry: #retry,
+                        parents: #parents,
+                        seed: #seed,
+                        pilots: #pilots,
+                        slots: #slots,
+                    }
                 }
             }
-        }
-        Err(_) => quote!(::core::unreachable!()),
-    };
-    let text = texts(&descriptions.text);
-    let chinese = texts(&descriptions.chinese);
-    let deprecated = Literal::byte_string(&descriptions.deprecated);
-    quote! {
-        static TABLE: #private::CodeTable<'static> = #table;
-        static DESCRIPTIONS: #private::Descriptions<'static> = #private::Descriptions {
-            text: #text,
-            chinese: #chinese,
-            deprecated: #deprecated,
+            Err(_) => quote!(::core::unreachable!()),
         };
+        let text = texts(&descriptions.text);
+        let chinese = texts(&descriptions.chinese);
+        let deprecated = Literal::byte_string(&descriptions.deprecated);
+        let descriptions = quote! {
+            #private::Descriptions {
+                text: #text,
+                chinese: #chinese,
+                deprecated: #deprecated,
+            }
+        };
+        Data {
+            table,
+            descriptions,
+        }
+    }
+
+    /// `static TABLE` and `static DESCRIPTIONS`, and `CodeEnum`'s constants
+    /// that point at them: one copy of each in a binary, however many
+    /// codegen units read it (for tables of thousands of codes).
+    pub fn statics(&self) -> (TokenStream, TokenStream) {
+        let private = private();
+        let Data {
+            table,
+            descriptions,
+        } = self;
+        let statics = quote! {
+            static TABLE: #private::CodeTable<'static> = #table;
+            static DESCRIPTIONS: #private::Descriptions<'static> = #descriptions;
+        };
+        (statics, data_consts(quote!(TABLE), quote!(DESCRIPTIONS)))
+    }
+
+    /// `CodeEnum`'s constants alone, the data in them: two items fewer per
+    /// enum, for small tables, which a few copies do not weigh on.
+    pub fn consts(&self) -> TokenStream {
+        data_consts(self.table.clone(), self.descriptions.clone())
+    }
+}
+
+/// `CodeEnum::TABLE` and `CodeEnum::DESCRIPTIONS` as references to `table`
+/// and `descriptions`.
+fn data_consts(table: TokenStream, descriptions: TokenStream) -> TokenStream {
+    let private = private();
+    quote! {
+        const TABLE: &'static #private::CodeTable<'static> = &#table;
+        const DESCRIPTIONS: &'static #private::Descriptions<'static> = &#descriptions;
     }
 }
 
@@ -123,6 +183,8 @@ fn texts(bytes: &TextsBytes) -> TokenStream {
 /// How a value and an index relate: the bodies of `CodeEnum`'s three
 /// methods, and what holds the codes the enum does not list.
 pub struct CodeEnumBodies {
+    /// `const TABLE` and `const DESCRIPTIONS` (see [`Data`]).
+    pub data: TokenStream,
     /// The `Other` type.
     pub other: TokenStream,
     /// `fn index(&self) -> Result<u16, &Self::Other>`.
@@ -133,12 +195,12 @@ pub struct CodeEnumBodies {
     pub from_other: TokenStream,
 }
 
-/// The impl of the runtime's `CodeEnum`, over the `TABLE` and
-/// `DESCRIPTIONS` statics in scope. (`Self::Other` would be ambiguous with
-/// a variant named `Other`: the associated type is written in full.)
+/// The impl of the runtime's `CodeEnum`. (`Self::Other` would be ambiguous
+/// with a variant named `Other`: the signatures name the type itself.)
 pub fn code_enum_impl(target: &Target<'_>, bodies: CodeEnumBodies) -> TokenStream {
     let private = private();
     let CodeEnumBodies {
+        data,
         other,
         index,
         from_index,
@@ -148,10 +210,9 @@ pub fn code_enum_impl(target: &Target<'_>, bodies: CodeEnumBodies) -> TokenStrea
         quote!(#private::CodeEnum),
         quote! {
             type Other = #other;
-            const TABLE: &'static #private::CodeTable<'static> = &TABLE;
-            const DESCRIPTIONS: &'static #private::Descriptions<'static> = &DESCRIPTIONS;
+            #data
             #[inline]
-            fn index(&self) -> ::core::result::Result<u16, &<Self as #private::CodeEnum>::Other> {
+            fn index(&self) -> ::core::result::Result<u16, &#other> {
                 #index
             }
             #[inline]
@@ -159,7 +220,7 @@ pub fn code_enum_impl(target: &Target<'_>, bodies: CodeEnumBodies) -> TokenStrea
                 #from_index
             }
             #[inline]
-            fn from_other(other: <Self as #private::CodeEnum>::Other) -> Self {
+            fn from_other(other: #other) -> Self {
                 #from_other
             }
         },
@@ -176,7 +237,7 @@ pub fn methods(target: &Target<'_>, keeps_every_code: bool, more: TokenStream) -
             /// Decodes a wire code; never fails: unlisted codes are kept as given.
             #[inline]
             pub fn from_code(code: &str) -> Self {
-                #private::from_code(code)
+                #private::from_code::<Self>(code)
             }
         }
     } else {
@@ -184,7 +245,7 @@ pub fn methods(target: &Target<'_>, keeps_every_code: bool, more: TokenStream) -
             /// Decodes a wire code; `None` for a code no variant names.
             #[inline]
             pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-                #private::from_listed_code(code)
+                #private::from_listed_code::<Self>(code)
             }
         }
     };
@@ -194,19 +255,19 @@ pub fn methods(target: &Target<'_>, keeps_every_code: bool, more: TokenStream) -
         /// The code exactly as on the wire.
         #[inline]
         pub fn as_str(&self) -> &str {
-            #private::as_str(self)
+            #private::as_str::<Self>(self)
         }
 
         /// The code's description; `None` for codes without one.
         #[inline]
         pub fn description(&self) -> ::core::option::Option<&'static str> {
-            #private::description(self)
+            #private::description::<Self>(self)
         }
 
         /// How a request that failed with this code may be retried.
         #[inline]
         pub fn retry_class(&self) -> ::tencent_errors::RetryClass {
-            #private::retry_class(self)
+            #private::retry_class::<Self>(self)
         }
 
         #more
@@ -215,6 +276,7 @@ pub fn methods(target: &Target<'_>, keeps_every_code: bool, more: TokenStream) -
 
 /// `FromStr`, and `From<&str>` for an enum that keeps every code.
 pub fn from_str_impls(target: &Target<'_>, keeps_every_code: bool) -> TokenStream {
+    let private = private();
     let from_str = if keeps_every_code {
         target.impl_block(
             quote!(::core::str::FromStr),
@@ -222,7 +284,7 @@ pub fn from_str_impls(target: &Target<'_>, keeps_every_code: bool) -> TokenStrea
                 type Err = ::core::convert::Infallible;
                 #[inline]
                 fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-                    ::core::result::Result::Ok(Self::from_code(code))
+                    #private::parse::<Self>(code)
                 }
             },
         )
@@ -233,7 +295,7 @@ pub fn from_str_impls(target: &Target<'_>, keeps_every_code: bool) -> TokenStrea
                 type Err = ::tencent_errors::UnrecognizedCode;
                 #[inline]
                 fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-                    Self::from_code(code).ok_or_else(|| ::tencent_errors::UnrecognizedCode::new(code))
+                    #private::parse_listed::<Self>(code)
                 }
             },
         )
@@ -244,7 +306,7 @@ pub fn from_str_impls(target: &Target<'_>, keeps_every_code: bool) -> TokenStrea
             quote! {
                 #[inline]
                 fn from(code: &str) -> Self {
-                    Self::from_code(code)
+                    #private::from_code::<Self>(code)
                 }
             },
         )
@@ -260,7 +322,7 @@ pub fn display_impl(target: &Target<'_>) -> TokenStream {
         quote! {
             #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(#private::as_str(self))
+                #private::display::<Self>(self, f)
             }
         },
     )
@@ -274,7 +336,7 @@ pub fn serde_impls(target: &Target<'_>) -> TokenStream {
         quote! {
             #[inline]
             fn serialize<S: #private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(#private::as_str(self))
+                #private::serialize::<Self, S>(self, serializer)
             }
         },
     );
@@ -293,9 +355,23 @@ pub fn serde_impls(target: &Target<'_>) -> TokenStream {
         impl #impl_generics #private::serde::Deserialize<'de> for #ident #ty_generics #where_clause {
             #[inline]
             fn deserialize<D: #private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                #private::deserialize(deserializer)
+                #private::deserialize::<D, Self>(deserializer)
             }
         }
     };
     quote!(#serialize #deserialize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_tracked_once_per_compiler_process() {
+        let path = PathBuf::from("/emit-tests/tracked-once/codes.toml");
+        let first = track_files(std::slice::from_ref(&path)).to_string();
+        let second = track_files(&[path]).to_string();
+        assert!(first.contains("include_bytes"), "{first}");
+        assert!(second.is_empty(), "{second}");
+    }
 }
