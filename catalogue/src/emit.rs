@@ -4,17 +4,19 @@
 //! and its action table; the newest version's enum re-exported beside them.
 //!
 //! `tencent-errors-macros` calls [`product_module`] once per enabled
-//! product feature; the catalogue's files are read once per product.
+//! product feature; the catalogue's files are read once per product. The
+//! tokens do not track the files (`include_bytes!` would make rustc load
+//! them all): this crate's build script makes cargo rebuild it, and so the
+//! macros and the product enums, when one changes.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 use tencent_errors_core::check::{self, CodeSet};
 use tencent_errors_core::diagnostic::Diagnostics;
 use tencent_errors_core::emit::error_codes::{self as expand, EnumSpec};
-use tencent_errors_core::emit::track_files;
 use tencent_errors_table::build::ActionTableBytes;
 
 use crate::layers::CatalogueLayers;
@@ -80,7 +82,7 @@ pub fn product_module(product: &str, feature: &str, layers: &CatalogueLayers) ->
 /// One version's module: its enum and action table.
 fn version_module(product: &str, version: &str, dir: &Path, ident: &Ident) -> TokenStream {
     let module = format_ident!("{version}");
-    let (set, files, errors) = load_set(dir);
+    let (set, errors) = load_set(dir);
     let enum_doc = format!(
         " The error codes of `{product}` API version {} (`{product}/{version}`), \
          with the common codes; unknown codes go to `Other`, exactly as received.",
@@ -91,13 +93,12 @@ fn version_module(product: &str, version: &str, dir: &Path, ident: &Ident) -> To
         vis: quote!(pub),
         ident: ident.clone(),
         set: &set,
-        files: &files,
+        files: &[],
         extends_common: true,
     };
     let enum_tokens = expand::expand(&spec);
     let actions_path = dir.join(ACTIONS_FILE);
     let (actions, action_errors) = action_table(&actions_path, &set);
-    let tracking = actions_path.exists().then(|| track_files(&[actions_path]));
     let module_doc = format!(
         " `{product}` API version {} (`{product}/{version}`): [`{ident}`] and its actions.",
         api_version(version)
@@ -114,7 +115,6 @@ fn version_module(product: &str, version: &str, dir: &Path, ident: &Ident) -> To
 
             #[doc(hidden)]
             const _: () = {
-                #tracking
                 static ACTIONS: ::tencent_errors::__private::ActionTable<'static> = #actions;
 
                 #[automatically_derived]
@@ -151,8 +151,8 @@ fn version_module(product: &str, version: &str, dir: &Path, ident: &Ident) -> To
 }
 
 /// The version's codes, checked by the core as `error_codes!` checks a
-/// file, the files read, and the messages of any mistakes.
-fn load_set(dir: &Path) -> (CodeSet, Vec<PathBuf>, Vec<String>) {
+/// file, and the messages of any mistakes.
+fn load_set(dir: &Path) -> (CodeSet, Vec<String>) {
     let (Some(version), Some(product), Some(data)) = (
         dir.file_name(),
         dir.parent().and_then(Path::file_name),
@@ -160,7 +160,6 @@ fn load_set(dir: &Path) -> (CodeSet, Vec<PathBuf>, Vec<String>) {
     ) else {
         return (
             CodeSet::default(),
-            Vec::new(),
             vec![format!("bad catalogue folder {}", dir.display())],
         );
     };
@@ -178,7 +177,7 @@ fn load_set(dir: &Path) -> (CodeSet, Vec<PathBuf>, Vec<String>) {
         .iter()
         .map(ToString::to_string)
         .collect();
-    (set, loaded.files(), errors)
+    (set, errors)
 }
 
 /// The `ActionTable { .. }` of actions.toml at `path` over `set`'s codes;
