@@ -1,7 +1,7 @@
 //! A generated code table and the perfect-hash lookup from a wire string to
 //! a table index.
 
-use crate::{hash, reduce, slot, u16_at, Texts, MAX_CODE_LEN};
+use crate::{bucket, fingerprint, hash, slot, u16_at, Texts, MAX_CODE_LEN};
 
 /// `parents` value of a code without a known ancestor.
 pub const NO_PARENT: u16 = u16::MAX;
@@ -9,17 +9,21 @@ pub const NO_PARENT: u16 = u16::MAX;
 pub const EMPTY_SLOT: u16 = u16::MAX;
 
 /// A slot: where its entry's text is, so that a lookup reads the slot and
-/// then the text, and a length mismatch rejects without touching the text.
+/// then the text, and a length or fingerprint mismatch rejects without
+/// touching the text.
 ///
 /// Eight bytes, little-endian: the entry index (`u16`, [`EMPTY_SLOT`] for
 /// none), the text's length (`u8`; `0xFF` for none: no entry is that long),
-/// a spare byte, and the text's offset in [`Texts::text`] (`u32`).
+/// the [`fingerprint`](crate::fingerprint) of the entry's hash (`u8`), and
+/// the text's offset in [`Texts::text`] (`u32`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slot {
     /// The entry index, or [`EMPTY_SLOT`].
     pub index: u16,
     /// The length of the entry's text in bytes (`0xFF` for an empty slot).
     pub len: u8,
+    /// The fingerprint of the entry's hash (0 for an empty slot).
+    pub fingerprint: u8,
     /// The offset of the entry's text.
     pub offset: u32,
 }
@@ -32,6 +36,7 @@ impl Slot {
     pub const EMPTY: Slot = Slot {
         index: EMPTY_SLOT,
         len: 0xFF,
+        fingerprint: 0,
         offset: 0,
     };
 
@@ -40,7 +45,14 @@ impl Slot {
         let index = self.index.to_le_bytes();
         let offset = self.offset.to_le_bytes();
         [
-            index[0], index[1], self.len, 0, offset[0], offset[1], offset[2], offset[3],
+            index[0],
+            index[1],
+            self.len,
+            self.fingerprint,
+            offset[0],
+            offset[1],
+            offset[2],
+            offset[3],
         ]
     }
 
@@ -54,6 +66,7 @@ impl Slot {
         Some(Slot {
             index: word as u16,
             len: (word >> 16) as u8,
+            fingerprint: (word >> 24) as u8,
             offset: (word >> 32) as u32,
         })
     }
@@ -77,7 +90,8 @@ impl Slot {
 ///     parents: &[0xff, 0xff],
 ///     seed: 0,
 ///     pilots: &[0, 0],
-///     slots: &[0, 0, 1, 0, 0, 0, 0, 0], // entry 0, 1 byte at offset 0
+///     // Entry 0: 1 byte at offset 0, fingerprint 0x5e (that of `A`).
+///     slots: &[0, 0, 1, 0x5e, 0, 0, 0, 0],
 /// };
 /// assert_eq!(table.lookup("A"), Some(0));
 /// assert_eq!(table.lookup("B"), None);
@@ -108,7 +122,7 @@ impl<'a> CodeTable<'a> {
     ///
     /// A string longer than [`MAX_CODE_LEN`] is no entry: it is refused
     /// without being hashed.
-    #[inline]
+    #[inline(always)]
     pub fn lookup(&self, code: &str) -> Option<u16> {
         let buckets = self.pilots.len() / 2;
         let slots = self.slots.len() / Slot::SIZE;
@@ -116,10 +130,10 @@ impl<'a> CodeTable<'a> {
             return None;
         }
         let hash = hash(code.as_bytes(), self.seed);
-        let pilot = u16_at(self.pilots, reduce(hash, buckets))?;
+        let pilot = u16_at(self.pilots, bucket(hash, buckets))?;
         let found = Slot::read(self.slots, slot(hash, pilot, slots))?;
         // An empty slot's length (0xFF) matches no code.
-        if usize::from(found.len) != code.len() {
+        if (found.len, found.fingerprint) != (code.len() as u8, fingerprint(hash)) {
             return None;
         }
         let start = found.offset as usize;

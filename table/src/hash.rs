@@ -1,8 +1,8 @@
-//! The 64-bit string hash and the two reductions of the perfect hash.
+//! The 64-bit string hash, and what the perfect hash takes from it: the
+//! bucket, the slot and the fingerprint.
 
 const K0: u64 = 0x9E37_79B9_7F4A_7C15;
 const K1: u64 = 0xC2B2_AE3D_27D4_EB4F;
-const K2: u64 = 0x1656_67B1_9E37_79F9;
 
 #[inline(always)]
 const fn folded_multiply(a: u64, b: u64) -> u64 {
@@ -18,7 +18,10 @@ const fn folded_multiply(a: u64, b: u64) -> u64 {
 #[inline]
 pub fn hash(bytes: &[u8], seed: u64) -> u64 {
     // wyhash-style: one multiply per 16 bytes, and the short tail read with
-    // overlapping loads instead of a copy of variable length.
+    // overlapping loads instead of a copy of variable length. The last
+    // multiply's folded product is the hash: a lookup is bound by how many
+    // multiplies it makes, and the table's builder checks that the keys
+    // spread.
     let len = bytes.len();
     #[cfg(test)]
     count::record(len);
@@ -47,7 +50,7 @@ pub fn hash(bytes: &[u8], seed: u64) -> u64 {
         }
         (read_u64(bytes, len - 16), read_u64(bytes, len - 8))
     };
-    folded_multiply(folded_multiply(a ^ K1, b ^ state), K2)
+    folded_multiply(a ^ K1, b ^ state)
 }
 
 /// The little-endian `u64` at `at`; the caller keeps `at + 8 <= bytes.len()`.
@@ -66,6 +69,19 @@ fn read_u32(bytes: &[u8], at: usize) -> u32 {
     u32::from_le_bytes(word)
 }
 
+/// The byte of a key's hash that its slot keeps: a lookup whose hash lands
+/// on a slot not its own is told apart by it (255 times in 256) without
+/// reading the slot's text. The low byte: [`bucket`] is chosen by the top
+/// of the low half, the [`slot`] by the high half.
+///
+/// ```
+/// assert_eq!(tencent_errors_table::fingerprint(0x1234), 0x34);
+/// ```
+#[inline(always)]
+pub const fn fingerprint(hash: u64) -> u8 {
+    hash as u8
+}
+
 /// Maps a 64-bit hash onto `0..len` without a division.
 ///
 /// ```
@@ -76,17 +92,26 @@ pub const fn reduce(hash: u64, len: usize) -> usize {
     ((hash as u128 * len as u128) >> 64) as usize
 }
 
-/// The slot, among `slots`, of a key of hash `hash` in a bucket of pilot `pilot`.
+/// The bucket, among `buckets`, of a key of hash `hash`: from the low 32
+/// bits, which [`slot`] does not use.
+///
+/// ```
+/// assert_eq!(tencent_errors_table::bucket(u64::from(u32::MAX), 10), 9);
+/// ```
+#[inline(always)]
+pub const fn bucket(hash: u64, buckets: usize) -> usize {
+    ((hash as u32 as u64 * buckets as u64) >> 32) as usize
+}
+
+/// The slot, among `slots`, of a key of hash `hash` in a bucket of pilot
+/// `pilot`: PTHash's `hash ^ hash(pilot)`, reduced by its high bits.
 ///
 /// ```
 /// assert!(tencent_errors_table::slot(12345, 7, 100) < 100);
 /// ```
 #[inline(always)]
 pub const fn slot(hash: u64, pilot: u16, slots: usize) -> usize {
-    reduce(
-        folded_multiply(hash ^ (pilot as u64).wrapping_mul(K0), K2),
-        slots,
-    )
+    reduce(hash ^ (pilot as u64).wrapping_mul(K0), slots)
 }
 
 /// What the tests count: calls of [`hash`] and the bytes they read, on this thread.
@@ -122,10 +147,14 @@ mod tests {
     #[test]
     fn hash_values_are_pinned() {
         assert_eq!(hash(b"", 0), 0);
-        assert_eq!(hash(b"AuthFailure", 0), 14624848114721509339);
+        assert_eq!(hash(b"AuthFailure", 0), 923290236369563336);
         assert_eq!(
             hash(b"RequestLimitExceeded.GlobalRegionUinLimitExceeded", 7),
-            13116637231055309633
+            5456040846819493607
         );
+        assert_eq!(hash(b"InvalidParameterValue.Name", 0), 7392038785373364880);
+        assert_eq!(hash(&[b'.'; 100], 0), 9667595391752064430);
+        // The fingerprint in the doc example of `CodeTable`.
+        assert_eq!(fingerprint(hash(b"A", 0)), 0x5e);
     }
 }

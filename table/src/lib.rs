@@ -47,7 +47,7 @@ pub use code_table::{ancestors, CodeTable, Slot, EMPTY_SLOT, NO_PARENT};
 /// them, and look at no prefix longer than this.
 pub const MAX_CODE_LEN: usize = 128;
 pub use descriptions::Descriptions;
-pub use hash::{hash, reduce, slot};
+pub use hash::{bucket, fingerprint, hash, reduce, slot};
 pub use naming::write_variant_name;
 pub use texts::Texts;
 

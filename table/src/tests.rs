@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 
 use crate::build::TableBytes;
 use crate::hash::count::hashed_by;
-use crate::{ancestors, Slot, MAX_CODE_LEN};
+use crate::{ancestors, bucket, fingerprint, hash, slot, Slot, MAX_CODE_LEN};
 
 fn synthetic_codes(count: usize) -> Vec<String> {
     (0..count)
@@ -135,4 +135,84 @@ fn an_empty_slot_matches_no_code_not_even_the_empty_one() {
     assert_eq!(table.lookup(""), None);
     assert_eq!(table.lookup("B.D"), None, "same length, other text");
     assert_eq!(table.lookup("B.C"), Some(1));
+}
+
+#[test]
+fn every_slot_holds_its_entrys_length_fingerprint_and_offset() {
+    let owned = synthetic_codes(1000);
+    let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
+    let bytes = table_of(&keys);
+    let table = bytes.table();
+    let mut filled = 0;
+    for at in 0..bytes.slots.len() / Slot::SIZE {
+        let slot = Slot::read(&bytes.slots, at).unwrap();
+        if slot == Slot::EMPTY {
+            continue;
+        }
+        filled += 1;
+        let key = keys[usize::from(slot.index)];
+        let start = slot.offset as usize;
+        assert_eq!(&table.codes.text[start..start + usize::from(slot.len)], key);
+        assert_eq!(
+            slot.fingerprint,
+            fingerprint(hash(key.as_bytes(), table.seed))
+        );
+        assert_eq!(Slot::read(&slot.to_bytes(), 0), Some(slot));
+    }
+    assert_eq!(filled, keys.len());
+}
+
+#[test]
+fn a_slot_whose_fingerprint_differs_matches_nothing_even_with_the_same_text() {
+    let keys = ["RequestLimitExceeded", "InternalError"];
+    let mut bytes = table_of(&keys);
+    assert_eq!(bytes.table().lookup("InternalError"), Some(1));
+    // The slot of `InternalError`, its fingerprint changed: the text and
+    // the length still match, and the lookup refuses it.
+    let at = (0..bytes.slots.len() / Slot::SIZE)
+        .find(|&at| Slot::read(&bytes.slots, at).unwrap().index == 1)
+        .unwrap();
+    bytes.slots[at * Slot::SIZE + 3] ^= 1;
+    assert_eq!(bytes.table().lookup("InternalError"), None);
+    assert_eq!(bytes.table().lookup("RequestLimitExceeded"), Some(0));
+}
+
+#[test]
+fn unknown_codes_of_a_stored_length_are_rejected_by_their_fingerprint() {
+    // Of the unknown codes whose hash lands on a slot holding a code of
+    // their length, about one in 256 gets to the text comparison: the
+    // fingerprint rejects the rest.
+    let owned = synthetic_codes(1000);
+    let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
+    let bytes = table_of(&keys);
+    let table = bytes.table();
+    let buckets = table.pilots.len() / 2;
+    let slots = table.slots.len() / Slot::SIZE;
+    let known: std::collections::HashSet<&str> = keys.iter().copied().collect();
+    let (mut same_length, mut same_fingerprint) = (0, 0);
+    for i in 0..40_000 {
+        // The shape and lengths of the table's codes, other combinations.
+        let unknown = format!(
+            "Category{}.SubCategory{}.Detail{}",
+            i % 17,
+            i % 101,
+            i % 1000
+        );
+        if known.contains(unknown.as_str()) {
+            continue;
+        }
+        let hashed = hash(unknown.as_bytes(), table.seed);
+        let pilot = crate::u16_at(table.pilots, bucket(hashed, buckets)).unwrap();
+        let found = Slot::read(table.slots, slot(hashed, pilot, slots)).unwrap();
+        if usize::from(found.len) == unknown.len() {
+            same_length += 1;
+            same_fingerprint += usize::from(found.fingerprint == fingerprint(hashed));
+        }
+        assert_eq!(table.lookup(&unknown), None);
+    }
+    assert!(same_length > 1000, "{same_length}");
+    assert!(
+        same_fingerprint * 64 < same_length,
+        "{same_fingerprint} of {same_length}"
+    );
 }

@@ -9,7 +9,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
-use crate::{CodeTable, Slot, Texts, MAX_CODE_LEN, NO_PARENT};
+use crate::{fingerprint, hash as hash_of, CodeTable, Slot, Texts, MAX_CODE_LEN, NO_PARENT};
 
 pub use action_table::ActionTableBytes;
 pub use perfect_hash::PerfectHash;
@@ -154,6 +154,7 @@ impl TableBytes {
         let hash = PerfectHash::build(entries).ok_or(BuildError::NoSeed)?;
         let codes = TextsBytes::new(entries.iter().copied());
         let texts = codes.texts();
+        let seed = hash.seed;
         let slots = hash
             .slot_keys
             .iter()
@@ -162,6 +163,7 @@ impl TableBytes {
                     Some((start, end)) => Slot {
                         index: key,
                         len: (end - start) as u8,
+                        fingerprint: fingerprint(hash_of(&codes.text.as_bytes()[start..end], seed)),
                         offset: start as u32,
                     },
                     None => Slot::EMPTY,

@@ -5,7 +5,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::u16_bytes;
-use crate::{hash, reduce, slot, EMPTY_SLOT};
+use crate::{bucket, hash, slot, EMPTY_SLOT};
 
 const K1: u64 = 0xC2B2_AE3D_27D4_EB4F;
 const K2: u64 = 0x1656_67B1_9E37_79F9;
@@ -52,7 +52,7 @@ fn try_seed(
     let hashes: Vec<u64> = keys.iter().map(|key| hash(key.as_bytes(), seed)).collect();
     let mut buckets: Vec<Vec<u16>> = vec![Vec::new(); bucket_count];
     for (index, &hash) in hashes.iter().enumerate() {
-        buckets[reduce(hash, bucket_count)].push(index as u16);
+        buckets[bucket(hash, bucket_count)].push(index as u16);
     }
     // Place the largest buckets first, while the table is emptiest.
     let mut order: Vec<usize> = (0..bucket_count).collect();
