@@ -132,8 +132,13 @@ impl crate::CodeSet for Set {
     const SIZE: usize = SIZE;
     const QUERY_MIX: &'static str = QUERY_MIX;
     fn codes() -> &'static [&'static str] { &CODES }
+    // Inline, as the enums' own `from_code` is in a user's crate: a call
+    // across crates would return the value through memory and copy it,
+    // which no user of the enum pays.
+    #[inline]
     fn from_code(code: &str) -> Code { Code::from_code(code) }
     type Derived = Derived;
+    #[inline]
     fn derived_from_code(code: &str) -> Derived { Derived::from_code(code) }
     fn match_lookup(code: &str) -> Option<u16> { match_lookup(code) }
     fn phf() -> &'static phf::Map<&'static str, u16> { &PHF }
