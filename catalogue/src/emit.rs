@@ -16,7 +16,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 use tencent_errors_core::check::{self, CodeSet};
 use tencent_errors_core::diagnostic::Diagnostics;
-use tencent_errors_core::emit::error_codes::{self as expand, EnumSpec};
+use tencent_errors_core::emit::error_codes::{self as expand, EnumSpec, VariantDocs};
 use tencent_errors_table::build::ActionTableBytes;
 
 use crate::layers::CatalogueLayers;
@@ -95,6 +95,7 @@ fn version_module(product: &str, version: &str, dir: &Path, ident: &Ident) -> To
         set: &set,
         files: &[],
         extends_common: true,
+        variant_docs: VariantDocs::Brief,
     };
     let enum_tokens = expand::expand(&spec);
     let actions_path = dir.join(ACTIONS_FILE);

@@ -85,6 +85,7 @@ pub fn error_codes_with(
         set: &set,
         files: &files,
         extends_common: layers.extends_builtin(),
+        variant_docs: emit::error_codes::VariantDocs::Full,
     };
     let expansion = emit::error_codes::expand(&spec);
     let errors = diagnostics.to_compile_errors(input.path.span());

@@ -35,6 +35,21 @@ pub struct EnumSpec<'a> {
     /// Whether the codes include the common ones (`extends = ["tencent-errors"]`):
     /// then conversions to and from `CommonCode` are generated.
     pub extends_common: bool,
+    /// What each variant's doc comment says.
+    pub variant_docs: VariantDocs,
+}
+
+/// What each variant's doc comment says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VariantDocs {
+    /// The code, its descriptions in both languages, its retry class and
+    /// why, whether it is deprecated, and the code as a search alias.
+    Full,
+    /// The code, its description (English, else Chinese) and whether it is
+    /// deprecated; the rest is the methods' to say. For the catalogue's
+    /// product enums, 18,000 codes in one crate: a third of the doc text
+    /// and no alias attributes for rustc to hold.
+    Brief,
 }
 
 /// The table of a code set, as `tencent-errors-table` lays it out: codes,
@@ -81,6 +96,7 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
         set,
         files,
         extends_common,
+        variant_docs,
     } = spec;
     let private = private();
     let generics = syn::Generics::default();
@@ -90,7 +106,7 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
     };
     let code_count = Literal::u16_unsuffixed(set.codes.len() as u16);
     let code_count_usize = Literal::usize_unsuffixed(set.codes.len());
-    let variants = set.codes.iter().map(variant);
+    let variants = set.codes.iter().map(|code| variant(code, *variant_docs));
     let other_doc = Literal::string(&format!(
         " A code `{ident}` does not list, kept exactly as received. It inherits the retry class of its nearest known ancestor or category."
     ));
@@ -217,29 +233,32 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
     }
 }
 
-/// A variant: its docs (the code, its description, its class), the code as
-/// a doc alias, its name.
-fn variant(code: &Code) -> TokenStream {
+/// A variant: its docs (the code, its description, with [`VariantDocs::Full`]
+/// its class and the code as a doc alias), its name.
+fn variant(code: &Code, docs: VariantDocs) -> TokenStream {
+    let full = docs == VariantDocs::Full;
     let mut doc = format!(" `{}`: {}", code.code, code.description);
     // A code with only a Chinese description already shows it.
     if let Some(zh) = code
         .description_zh
         .as_ref()
-        .filter(|zh| **zh != code.description)
+        .filter(|zh| full && **zh != code.description)
     {
         doc.push_str(&format!("\n\n {zh}"));
     }
-    doc.push_str(&format!("\n\n Retry class: `{}`", code.retry.as_str()));
-    match &code.retry_reason {
-        Some(reason) => doc.push_str(&format!(" ({reason}).")),
-        None => doc.push('.'),
+    if full {
+        doc.push_str(&format!("\n\n Retry class: `{}`", code.retry.as_str()));
+        match &code.retry_reason {
+            Some(reason) => doc.push_str(&format!(" ({reason}).")),
+            None => doc.push('.'),
+        }
     }
     if let Some(release) = &code.deprecated {
         doc.push_str(&format!(" Deprecated: removed in SDK release {release}."));
     }
     let doc = Literal::string(&doc);
     // rustdoc refuses an alias equal to the name itself.
-    let alias = (code.code != code.variant).then(|| {
+    let alias = (full && code.code != code.variant).then(|| {
         let alias = Literal::string(&code.code);
         quote!(#[doc(alias = #alias)])
     });
@@ -342,6 +361,7 @@ mod tests {
             set: &set,
             files: &[],
             extends_common: false,
+            variant_docs: VariantDocs::Full,
         };
         let tokens = expand(&spec).to_string();
         assert!(tokens.contains("InternalErrorDetail0Part0"));
