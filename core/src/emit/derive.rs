@@ -104,10 +104,10 @@ pub fn expand(input: &Enum<'_>, checked: &Checked<'_>) -> TokenStream {
         }
     } else {
         quote! {
-            ::core::option::Option::Some(match index {
-                #(#indices => #constructors,)*
-                _ => return ::core::option::Option::None,
-            })
+            match index {
+                #(#indices => ::core::option::Option::Some(#constructors),)*
+                _ => ::core::option::Option::None,
+            }
         }
     };
     let (other, from_other) = match &checked.other {

@@ -128,6 +128,10 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
             from_other: quote!(#ident::Other(other)),
         },
     );
+    let (from_common, common_methods) = match extends_common {
+        true => common_conversions(ident),
+        false => Default::default(),
+    };
     let methods = methods(
         &target,
         true,
@@ -140,40 +144,41 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
             /// unknown codes and codes without one.
             #[inline]
             pub fn description_zh(&self) -> ::core::option::Option<&'static str> {
-                #private::description_zh(self)
+                #private::description_zh::<Self>(self)
             }
 
             /// Whether codes.toml marks the code `deprecated` (an SDK
             /// release removed it); `false` for unknown codes.
             #[inline]
             pub fn is_deprecated(&self) -> bool {
-                #private::is_deprecated(self)
+                #private::is_deprecated::<Self>(self)
             }
 
             /// The nearest ancestor code the enum lists
             /// (`RequestLimitExceeded` for `RequestLimitExceeded.UinLimitExceeded`).
             #[inline]
             pub fn parent(&self) -> ::core::option::Option<Self> {
-                #private::parent(self)
+                #private::parent::<Self>(self)
             }
 
             /// The first segment of the code (`AuthFailure` for `AuthFailure.SignatureExpire`).
             #[inline]
             pub fn category(&self) -> &str {
-                #private::category(self.as_str())
+                #private::category(#private::as_str::<Self>(self))
             }
 
             /// Whether the enum lists this code (it is not `Other`).
             #[inline]
             pub fn is_known(&self) -> bool {
-                #private::is_known(self)
+                #private::is_known::<Self>(self)
             }
+
+            #common_methods
         },
     );
     let from_str = from_str_impls(&target, true);
     let display = display_impl(&target);
     let serde = serde_impls(&target);
-    let common_conversions = extends_common.then(|| common_conversions(ident));
 
     quote! {
         #attrs
@@ -224,11 +229,11 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
             impl ::core::convert::AsRef<str> for #ident {
                 #[inline]
                 fn as_ref(&self) -> &str {
-                    self.as_str()
+                    #private::as_str::<Self>(self)
                 }
             }
 
-            #common_conversions
+            #from_common
         };
     }
 }
@@ -284,37 +289,38 @@ fn explicit_names(set: &CodeSet) -> Vec<TokenStream> {
         .collect()
 }
 
-/// `From<CommonCode>`, `to_common` and `common_ancestor` for an enum whose
-/// codes include the common ones.
-fn common_conversions(ident: &Ident) -> TokenStream {
+/// `From<CommonCode>`, and the methods `to_common` and `common_ancestor`
+/// (for the enum's one inherent impl), of an enum whose codes include the
+/// common ones.
+fn common_conversions(ident: &Ident) -> (TokenStream, TokenStream) {
     let private = private();
-    quote! {
+    let from_common = quote! {
         #[automatically_derived]
         impl ::core::convert::From<::tencent_errors::CommonCode> for #ident {
             /// Every common code is one of this enum's; an unknown common
             /// code may be one this enum lists.
             #[inline]
             fn from(code: ::tencent_errors::CommonCode) -> Self {
-                Self::from_code(code.as_str())
+                #private::from_code::<Self>(#private::as_str(&code))
             }
         }
-
-        impl #ident {
-            /// The same code as a [`CommonCode`](::tencent_errors::CommonCode):
-            /// `Other` there when it is not a common code.
-            #[inline]
-            pub fn to_common(&self) -> ::tencent_errors::CommonCode {
-                ::tencent_errors::CommonCode::from_code(self.as_str())
-            }
-
-            /// The code itself if it is a common code, else its nearest
-            /// ancestor that is (`InvalidParameter` for `InvalidParameter.Name`).
-            #[inline]
-            pub fn common_ancestor(&self) -> ::core::option::Option<::tencent_errors::CommonCode> {
-                #private::nearest_known::<::tencent_errors::CommonCode>(self.as_str())
-            }
+    };
+    let methods = quote! {
+        /// The same code as a [`CommonCode`](::tencent_errors::CommonCode):
+        /// `Other` there when it is not a common code.
+        #[inline]
+        pub fn to_common(&self) -> ::tencent_errors::CommonCode {
+            #private::from_code::<::tencent_errors::CommonCode>(#private::as_str::<Self>(self))
         }
-    }
+
+        /// The code itself if it is a common code, else its nearest
+        /// ancestor that is (`InvalidParameter` for `InvalidParameter.Name`).
+        #[inline]
+        pub fn common_ancestor(&self) -> ::core::option::Option<::tencent_errors::CommonCode> {
+            #private::nearest_known::<::tencent_errors::CommonCode>(#private::as_str::<Self>(self))
+        }
+    };
+    (from_common, methods)
 }
 
 #[cfg(test)]

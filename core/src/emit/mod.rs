@@ -340,22 +340,31 @@ pub fn serde_impls(target: &Target<'_>) -> TokenStream {
             }
         },
     );
-    let mut with_de = target.generics.clone();
-    with_de.params.insert(0, syn::parse_quote!('de));
-    let with_de = Target {
-        ident: target.ident,
-        generics: &with_de,
-    };
-    // `impl<'de, ..>`, but the type's own generics after `for`.
     let ident = target.ident;
-    let (impl_generics, _, _) = with_de.generics.split_for_impl();
-    let (_, ty_generics, where_clause) = target.generics.split_for_impl();
-    let deserialize = quote! {
-        #[automatically_derived]
-        impl #impl_generics #private::serde::Deserialize<'de> for #ident #ty_generics #where_clause {
-            #[inline]
-            fn deserialize<D: #private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                #private::deserialize::<D, Self>(deserializer)
+    let body = quote! {
+        #[inline]
+        fn deserialize<D: #private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+            #private::deserialize::<D, Self>(deserializer)
+        }
+    };
+    let deserialize = if target.generics.params.is_empty() && target.generics.where_clause.is_none()
+    {
+        quote! {
+            #[automatically_derived]
+            impl<'de> #private::serde::Deserialize<'de> for #ident {
+                #body
+            }
+        }
+    } else {
+        // `impl<'de, ..>`, but the type's own generics after `for`.
+        let mut with_de = target.generics.clone();
+        with_de.params.insert(0, syn::parse_quote!('de));
+        let (impl_generics, _, _) = with_de.split_for_impl();
+        let (_, ty_generics, where_clause) = target.generics.split_for_impl();
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #private::serde::Deserialize<'de> for #ident #ty_generics #where_clause {
+                #body
             }
         }
     };
