@@ -104,14 +104,23 @@ pub const fn bucket(hash: u64, buckets: usize) -> usize {
 }
 
 /// The slot, among `slots`, of a key of hash `hash` in a bucket of pilot
-/// `pilot`: PTHash's `hash ^ hash(pilot)`, reduced by its high bits.
+/// `pilot`: PTHash's `hash ^ hash(pilot)`, mixed by one multiply, reduced
+/// by its high bits.
+///
+/// The multiply is what lets a pilot separate keys: a XOR changes two
+/// hashes' high bits alike, so without it two keys of one bucket whose
+/// hashes share their high bits land in one slot whatever the pilot, and a
+/// small table may find no pilot under any seed.
 ///
 /// ```
 /// assert!(tencent_errors_table::slot(12345, 7, 100) < 100);
 /// ```
 #[inline(always)]
 pub const fn slot(hash: u64, pilot: u16, slots: usize) -> usize {
-    reduce(hash ^ (pilot as u64).wrapping_mul(K0), slots)
+    reduce(
+        (hash ^ (pilot as u64).wrapping_mul(K0)).wrapping_mul(K1),
+        slots,
+    )
 }
 
 /// What the tests count: calls of [`hash`] and the bytes they read, on this thread.
