@@ -66,10 +66,6 @@ pub trait TencentError: Sized {
 /// An unknown code still carries sensible metadata: it inherits the retry
 /// class of its nearest known ancestor or category.
 ///
-/// A code of up to 46 bytes (nine in ten of the codes Tencent publishes) is
-/// kept in the value itself, so decoding it allocates nothing; a longer one
-/// is kept on the heap. Either way it round-trips exactly.
-///
 /// ```
 /// use tencent_errors::{CommonCode, RetryClass};
 ///
@@ -80,91 +76,23 @@ pub trait TencentError: Sized {
 /// assert_eq!(unknown.parent(), Some(CommonCode::RequestLimitExceeded));
 /// ```
 pub struct UnknownCode<C> {
-    code: Text,
+    code: Box<str>,
     marker: PhantomData<fn() -> C>,
-}
-
-/// The bytes an [`UnknownCode`] keeps in place; a longer code is kept on
-/// the heap. 46 holds 89% of the codes Tencent publishes (36 bytes on
-/// average) and makes the value 48 bytes, so that a generated enum (a
-/// `u16` tag, then this) is 56.
-const INLINE: usize = 46;
-
-/// A code's string: in place when it fits, so that decoding a short unknown
-/// code does not allocate.
-#[derive(Clone)]
-enum Text {
-    /// `bytes[..len]` is the code: a copy of a `&str`, so UTF-8.
-    Inline { len: u8, bytes: [u8; INLINE] },
-    /// A code longer than [`INLINE`] bytes.
-    Heap(Box<str>),
-}
-
-impl Text {
-    #[inline]
-    fn new(code: &str) -> Text {
-        let source = code.as_bytes();
-        let len = source.len();
-        if len > INLINE {
-            return Text::Heap(code.into());
-        }
-        // Whole words, zero past the end of the code, put together in
-        // registers: a buffer filled by `memcpy` and then moved into the
-        // enum would be read back in pieces that stall on the copy's stores.
-        let word = |at: usize| -> u64 {
-            if at + 8 <= len {
-                u64::from_le_bytes(source[at..at + 8].try_into().unwrap_or_default())
-            } else if at >= len {
-                0
-            } else if len >= 8 {
-                let last = u64::from_le_bytes(source[len - 8..].try_into().unwrap_or_default());
-                last >> ((at + 8 - len) * 8)
-            } else {
-                source[at..]
-                    .iter()
-                    .rev()
-                    .fold(0, |word, &byte| word << 8 | u64::from(byte))
-            }
-        };
-        let mut bytes = [0; INLINE];
-        for (at, chunk) in (0..INLINE).step_by(8).zip(bytes.chunks_mut(8)) {
-            chunk.copy_from_slice(&word(at).to_le_bytes()[..chunk.len()]);
-        }
-        Text::Inline {
-            len: len as u8,
-            bytes,
-        }
-    }
-
-    #[inline]
-    fn as_str(&self) -> &str {
-        match self {
-            Text::Inline { len, bytes } => {
-                let bytes = &bytes[..usize::from(*len).min(INLINE)];
-                // SAFETY: `Text::new` copied these bytes from a `&str`
-                // whole, and nothing changes them afterwards.
-                unsafe { core::str::from_utf8_unchecked(bytes) }
-            }
-            Text::Heap(code) => code,
-        }
-    }
 }
 
 impl<C> UnknownCode<C> {
     /// Only generated code calls this, with a string its table does not know.
     #[doc(hidden)]
-    #[inline]
     pub fn __new(code: &str) -> Self {
         UnknownCode {
-            code: Text::new(code),
+            code: code.into(),
             marker: PhantomData,
         }
     }
 
     /// The code exactly as received.
-    #[inline]
     pub fn as_str(&self) -> &str {
-        self.code.as_str()
+        &self.code
     }
 }
 
@@ -172,14 +100,14 @@ impl<C: crate::__private::FieldlessCodes<Other = UnknownCode<C>>> UnknownCode<C>
     /// The retry class inherited from the nearest known ancestor code or
     /// category; [`RetryClass::Never`] when there is none.
     pub fn retry_class(&self) -> RetryClass {
-        C::TABLE.inherited_retry_class(self.as_str())
+        C::TABLE.inherited_retry_class(&self.code)
     }
 
     /// The nearest ancestor that `C` knows as a code
     /// (`InternalError` for `InternalError.NewThing`).
     pub fn parent(&self) -> Option<C> {
         C::TABLE
-            .nearest_ancestor_code(self.as_str())
+            .nearest_ancestor_code(&self.code)
             .and_then(crate::__private::fieldless_variant)
     }
 }
@@ -195,7 +123,7 @@ impl<C> Clone for UnknownCode<C> {
 
 impl<C> PartialEq for UnknownCode<C> {
     fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
+        self.code == other.code
     }
 }
 
@@ -209,13 +137,13 @@ impl<C> PartialOrd for UnknownCode<C> {
 
 impl<C> Ord for UnknownCode<C> {
     fn cmp(&self, other: &Self) -> core::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
+        self.code.cmp(&other.code)
     }
 }
 
 impl<C> Hash for UnknownCode<C> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
+        self.code.hash(state);
     }
 }
 
@@ -223,20 +151,20 @@ impl<C> Hash for UnknownCode<C> {
 impl<C> fmt::Debug for UnknownCode<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("UnknownCode")
-            .field(&Bounded::new(self.as_str(), CODE_SHOWN_BYTES))
+            .field(&Bounded::new(&self.code, CODE_SHOWN_BYTES))
             .finish()
     }
 }
 
 impl<C> fmt::Display for UnknownCode<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(&self.code)
     }
 }
 
 impl<C> AsRef<str> for UnknownCode<C> {
     fn as_ref(&self) -> &str {
-        self.as_str()
+        &self.code
     }
 }
 
@@ -286,76 +214,3 @@ impl fmt::Debug for UnrecognizedCode {
 }
 
 impl std::error::Error for UnrecognizedCode {}
-
-#[cfg(test)]
-mod tests {
-    use super::{Text, INLINE};
-    use crate::CommonCode;
-
-    fn kept(code: &str) -> CommonCode {
-        let kept = CommonCode::from_code(code);
-        assert!(matches!(kept, CommonCode::Other(_)), "{code} is unknown");
-        kept
-    }
-
-    #[test]
-    fn codes_up_to_the_inline_length_are_kept_in_place_longer_ones_on_the_heap() {
-        for len in [0, 1, INLINE - 1, INLINE] {
-            assert!(matches!(Text::new(&"X".repeat(len)), Text::Inline { .. }));
-        }
-        for len in [INLINE + 1, 4096] {
-            assert!(matches!(Text::new(&"X".repeat(len)), Text::Heap(_)));
-        }
-    }
-
-    #[test]
-    fn unknown_codes_of_every_length_round_trip_exactly() {
-        // ASCII and multi-byte characters across the inline limit.
-        for len in (0..=INLINE + 2).chain([1 << 10, 1 << 20]) {
-            for unit in ["X", ".", "é", "码"] {
-                let code = unit.repeat(len / unit.len());
-                let CommonCode::Other(unknown) = kept(&code) else {
-                    unreachable!()
-                };
-                assert_eq!(unknown.as_str(), code);
-                assert_eq!(unknown.to_string(), code);
-                assert_eq!(unknown.clone().as_str(), code);
-                assert_eq!(CommonCode::from_code(unknown.as_str()), kept(&code));
-            }
-        }
-    }
-
-    #[test]
-    fn an_unknown_code_equals_hashes_and_orders_by_its_string_wherever_kept() {
-        use std::collections::hash_map::DefaultHasher;
-        use std::hash::{Hash, Hasher};
-        let hash = |code: &CommonCode| {
-            let mut hasher = DefaultHasher::new();
-            code.hash(&mut hasher);
-            hasher.finish()
-        };
-        let short = "X".repeat(INLINE);
-        let long = "X".repeat(INLINE + 1);
-        assert_eq!(kept(&short), kept(&short));
-        assert_eq!(hash(&kept(&long)), hash(&kept(&long)));
-        assert_ne!(kept(&short), kept(&long));
-        let (CommonCode::Other(short), CommonCode::Other(long)) = (kept(&short), kept(&long))
-        else {
-            unreachable!()
-        };
-        assert!(short < long);
-    }
-
-    // What the inline buffer costs: a generated enum's value is 56 bytes
-    // (24 with a `Box<str>`), and an error envelope grows alike.
-    #[cfg(target_pointer_width = "64")]
-    #[test]
-    fn the_sizes_of_codes_and_errors_are_pinned() {
-        use core::mem::size_of;
-        assert_eq!(size_of::<super::UnknownCode<CommonCode>>(), 48);
-        assert_eq!(size_of::<CommonCode>(), 56);
-        assert_eq!(size_of::<Option<CommonCode>>(), 56);
-        assert_eq!(size_of::<crate::ApiError<CommonCode>>(), 112);
-        assert_eq!(size_of::<crate::Error<CommonCode>>(), 120);
-    }
-}

@@ -300,19 +300,8 @@ where
 {
     match T::TABLE.lookup_code(code).and_then(T::from_index) {
         Some(listed) => listed,
-        None => unlisted(code),
+        None => T::from_other(T::Other::keep_every(code)),
     }
-}
-
-/// An unlisted code kept in the catch-all: out of line, so that the
-/// copy of the code does not crowd the listed codes' path where
-/// `from_code` is inlined.
-#[inline(never)]
-fn unlisted<T: CodeEnum>(code: &str) -> T
-where
-    T::Other: KeepsEveryCode,
-{
-    T::from_other(T::Other::keep_every(code))
 }
 
 /// `FromStr` of an enum that keeps every code: never fails.

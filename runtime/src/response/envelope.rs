@@ -279,9 +279,7 @@ pub(super) fn is_recursion_limit(error: &serde_json::Error) -> bool {
 }
 
 /// Decodes `Code` from the string as the parser holds it: borrowed from the
-/// body, or unescaped in its scratch buffer. Only unknown codes may
-/// allocate: into a `String` catch-all, or when longer than an
-/// `UnknownCode` keeps in place.
+/// body, or unescaped in its scratch buffer. Only unknown codes allocate.
 struct CodeSeed<C>(PhantomData<fn() -> C>);
 
 impl<'de, C: TencentError> DeserializeSeed<'de> for CodeSeed<C> {
