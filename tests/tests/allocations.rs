@@ -82,3 +82,16 @@ fn an_error_envelope_allocates_only_its_message_and_request_id() {
         "the Message and the RequestId, nothing for the code"
     );
 }
+
+// What a code costs to move: an unknown code is a `Box<str>`, so a value is
+// 24 bytes. (Keeping codes of up to 46 bytes in the value, 56 bytes, saved
+// the allocation but made `parse_response` a quarter slower: BENCHMARKS.md.)
+#[cfg(target_pointer_width = "64")]
+#[test]
+fn code_and_error_values_stay_small() {
+    use std::mem::size_of;
+    assert_eq!(size_of::<CommonCode>(), 24);
+    assert_eq!(size_of::<Option<CommonCode>>(), 24);
+    assert_eq!(size_of::<tencent_errors::ApiError<CommonCode>>(), 80);
+    assert_eq!(size_of::<Error<CommonCode>>(), 88);
+}
