@@ -79,6 +79,16 @@ pub struct CodeSet {
 }
 
 impl CodeSet {
+    /// The entries of the set's table, in table order: the codes (index =
+    /// variant), then the categories.
+    pub fn table_entries(&self) -> impl Iterator<Item = &str> {
+        self.codes.iter().map(|code| code.code.as_str()).chain(
+            self.categories
+                .iter()
+                .map(|category| category.path.as_str()),
+        )
+    }
+
     /// The code with wire string `code`, if any.
     pub fn find(&self, code: &str) -> Option<&Code> {
         self.codes.iter().find(|candidate| candidate.code == code)

@@ -47,12 +47,7 @@ fn check_generatable(set: &check::CodeSet) {
             code.code
         );
     }
-    let entries: Vec<&str> = set
-        .codes
-        .iter()
-        .map(|code| code.code.as_str())
-        .chain(set.categories.iter().map(|category| category.path.as_str()))
-        .collect();
+    let entries: Vec<&str> = set.table_entries().collect();
     let distinct: HashSet<&str> = entries.iter().copied().collect();
     assert_eq!(distinct.len(), entries.len(), "entries repeat");
     let bytes = expand::table_bytes(set).expect("a table over distinct entries");

@@ -38,12 +38,7 @@ fn load_like_the_macro(source: &str) -> (CodeSet, Vec<String>) {
 /// The table over codes then categories finds every entry at its index, as
 /// the runtime looks it up, and keeps every parent.
 fn check_perfect_hash(set: &CodeSet) {
-    let entries: Vec<&str> = set
-        .codes
-        .iter()
-        .map(|code| code.code.as_str())
-        .chain(set.categories.iter().map(|category| category.path.as_str()))
-        .collect();
+    let entries: Vec<&str> = set.table_entries().collect();
     let distinct: HashSet<&str> = entries.iter().copied().collect();
     assert_eq!(distinct.len(), entries.len(), "entries repeat: {entries:?}");
     let bytes = expand::table_bytes(set).expect("a table over distinct entries");

@@ -55,12 +55,7 @@ pub enum VariantDocs {
 /// The table of a code set, as `tencent-errors-table` lays it out: codes,
 /// then categories, with retry bytes, parents and the perfect hash.
 pub fn table_bytes(set: &CodeSet) -> Result<TableBytes, BuildError> {
-    let entries: Vec<&str> = set
-        .codes
-        .iter()
-        .map(|code| code.code.as_str())
-        .chain(set.categories.iter().map(|category| category.path.as_str()))
-        .collect();
+    let entries: Vec<&str> = set.table_entries().collect();
     let retry: Vec<u8> = set
         .codes
         .iter()
