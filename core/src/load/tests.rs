@@ -11,6 +11,13 @@ fn messages(diagnostics: Diagnostics) -> Vec<String> {
         .collect()
 }
 
+/// The messages of loading `file` under `root`.
+fn load_messages(root: &Path, file: &str) -> Vec<String> {
+    let mut diagnostics = Diagnostics::default();
+    load(root, file, &mut diagnostics);
+    messages(diagnostics)
+}
+
 /// Writes `files` under a fresh directory and returns it.
 fn tree(name: &str, files: &[(&str, &str)]) -> PathBuf {
     let root =
@@ -134,9 +141,7 @@ fn a_cycle_is_an_error_not_a_hang() {
             ),
         ],
     );
-    let mut diagnostics = Diagnostics::default();
-    load(&root, "a.toml", &mut diagnostics);
-    let messages = messages(diagnostics);
+    let messages = load_messages(&root, "a.toml");
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(
         messages[0].starts_with("b.toml:1:12: `extends` makes a cycle: a.toml -> b.toml -> a.toml"),
@@ -154,9 +159,7 @@ fn unknown_and_missing_layers_are_errors() {
             "extends = [\"tencent_errors\", \"gone.toml\"]\n[A]\ndescription = \"a\"\n",
         )],
     );
-    let mut diagnostics = Diagnostics::default();
-    load(&root, "a.toml", &mut diagnostics);
-    let messages = messages(diagnostics);
+    let messages = load_messages(&root, "a.toml");
     assert_eq!(messages.len(), 2, "{messages:?}");
     assert!(messages[0].contains("unknown `extends` entry `tencent_errors`"));
     assert!(messages[0].contains("did you mean `tencent-errors`?"));
@@ -275,9 +278,7 @@ fn without_a_catalogue_builtin_names_are_unknown() {
             "extends = [\"tencent-errors/cvm\"]\n[A]\ndescription = \"a\"\n",
         )],
     );
-    let mut diagnostics = Diagnostics::default();
-    load(&root, "a.toml", &mut diagnostics);
-    let messages = messages(diagnostics);
+    let messages = load_messages(&root, "a.toml");
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(messages[0].contains("no built-in layers but `tencent-errors` are available here"));
 }
