@@ -17,6 +17,7 @@ use quote::{format_ident, quote};
 use tencent_errors_core::check::{self, CodeSet};
 use tencent_errors_core::diagnostic::Diagnostics;
 use tencent_errors_core::emit::error_codes::{self as expand, EnumSpec, VariantDocs};
+use tencent_errors_core::emit::literal;
 use tencent_errors_table::build::ActionTableBytes;
 
 use crate::layers::CatalogueLayers;
@@ -116,14 +117,9 @@ fn version_module(product: &str, version: &str, dir: &Path, ident: &Ident) -> To
 
             #[doc(hidden)]
             const _: () = {
-                static ACTIONS: ::tencent_errors::__private::ActionTable<'static> = #actions;
-
                 #[automatically_derived]
                 impl ::tencent_errors::__private::ProductActions for #ident {
-                    #[inline]
-                    fn action_table() -> &'static ::tencent_errors::__private::ActionTable<'static> {
-                        &ACTIONS
-                    }
+                    const ACTIONS: &'static ::tencent_errors::__private::ActionTable<'static> = &#actions;
                 }
 
                 impl #ident {
@@ -225,7 +221,7 @@ fn action_table(path: &Path, set: &CodeSet) -> (TokenStream, Vec<String>) {
         .map(|(name, codes)| (*name, codes.as_slice()))
         .collect();
     let bytes = ActionTableBytes::build(&borrowed, set.codes.len() as u16);
-    let names = Literal::string(&bytes.names.text);
+    let names = literal::string(&bytes.names.text);
     let ends = Literal::byte_string(&bytes.names.ends);
     let code_starts = Literal::byte_string(&bytes.code_starts);
     let codes = Literal::byte_string(&bytes.codes);

@@ -18,8 +18,17 @@ use crate::{CommonCode, TencentError};
 /// layout is `FieldlessCodes`'s to state.)
 #[doc(hidden)]
 pub trait ProductActions: FieldlessCodes + TencentError + 'static {
-    /// The product's actions and the codes each may return.
-    fn action_table() -> &'static ActionTable<'static>;
+    /// The product's actions and the codes each may return. Read it
+    /// through [`action_table`], which keeps one copy per crate.
+    const ACTIONS: &'static ActionTable<'static>;
+}
+
+/// The action table of `C`. Never inlined, for the reason
+/// [`descriptions`](crate::__private::descriptions) gives.
+#[doc(hidden)]
+#[inline(never)]
+pub fn action_table<C: ProductActions>() -> &'static ActionTable<'static> {
+    C::ACTIONS
 }
 
 /// The index of a known code of `C`; `None` for `Other`.
@@ -60,7 +69,7 @@ impl<C: ProductActions> Action<C> {
     ///
     /// Product enums offer it as `action(name)`.
     pub fn find(name: &str) -> Option<Action<C>> {
-        C::action_table().find(name).map(Action::at)
+        action_table::<C>().find(name).map(Action::at)
     }
 
     fn at(index: u16) -> Action<C> {
@@ -72,7 +81,7 @@ impl<C: ProductActions> Action<C> {
 
     /// The action's name, as in the API (`CreateStreamLiveChannel`).
     pub fn name(&self) -> &'static str {
-        C::action_table().name(self.index).unwrap_or("")
+        action_table::<C>().name(self.index).unwrap_or("")
     }
 
     /// The codes Tencent lists for this action, in the enum's order. The
@@ -80,7 +89,7 @@ impl<C: ProductActions> Action<C> {
     /// unless Tencent lists them.
     pub fn codes(&self) -> ActionCodes<C> {
         ActionCodes {
-            indices: C::action_table().codes(self.index),
+            indices: action_table::<C>().codes(self.index),
             marker: PhantomData,
         }
     }
@@ -90,7 +99,7 @@ impl<C: ProductActions> Action<C> {
     /// listed, but one that is a common code counts.
     pub fn can_return(&self, code: &C) -> bool {
         match known_index(code) {
-            Some(index) if C::action_table().returns(self.index, index) => true,
+            Some(index) if action_table::<C>().returns(self.index, index) => true,
             _ => is_common(code.as_str()),
         }
     }
@@ -158,7 +167,7 @@ impl<C: ProductActions> Actions<C> {
     /// Every action of `C`'s API. Product enums offer it as `actions()`.
     pub fn all() -> Actions<C> {
         Actions {
-            which: Which::All(0..C::action_table().len()),
+            which: Which::All(0..action_table::<C>().len()),
             marker: PhantomData,
         }
     }
@@ -171,7 +180,7 @@ impl<C: ProductActions> Actions<C> {
             return Actions::all();
         }
         let indices = match known_index(code) {
-            Some(index) => C::action_table().actions_of(index),
+            Some(index) => action_table::<C>().actions_of(index),
             None => Indices::new(&[]),
         };
         Actions {

@@ -6,7 +6,7 @@
 //! generic function here over that table, so that each enum costs its
 //! tables and a thin impl, not a copy of the method bodies.
 
-pub use crate::actions::ProductActions;
+pub use crate::actions::{action_table, ProductActions};
 pub use serde;
 pub use tencent_errors_table::{ActionTable, CodeTable, Descriptions, Texts};
 
@@ -26,7 +26,8 @@ pub trait CodeEnum: Sized {
     /// The codes: perfect hash, retry classes, parents.
     const TABLE: &'static CodeTable<'static>;
 
-    /// The descriptions, by code index.
+    /// The descriptions, by code index. Read them through
+    /// [`descriptions`], which keeps one copy per crate.
     const DESCRIPTIONS: &'static Descriptions<'static>;
 
     /// The table index of a listed code, or what holds an unlisted one.
@@ -342,7 +343,7 @@ pub fn as_str<T: CodeEnum>(value: &T) -> &str {
 #[inline]
 pub fn description<T: CodeEnum>(value: &T) -> Option<&'static str> {
     match value.index() {
-        Ok(index) => T::DESCRIPTIONS.text(index),
+        Ok(index) => descriptions::<T>().text(index),
         Err(other) => other.description(),
     }
 }
@@ -353,7 +354,7 @@ pub fn description_zh<T: CodeEnum>(value: &T) -> Option<&'static str> {
     value
         .index()
         .ok()
-        .and_then(|index| T::DESCRIPTIONS.chinese(index))
+        .and_then(|index| descriptions::<T>().chinese(index))
 }
 
 /// Whether a listed code is deprecated.
@@ -361,7 +362,7 @@ pub fn description_zh<T: CodeEnum>(value: &T) -> Option<&'static str> {
 pub fn is_deprecated<T: CodeEnum>(value: &T) -> bool {
     value
         .index()
-        .is_ok_and(|index| T::DESCRIPTIONS.is_deprecated(index))
+        .is_ok_and(|index| descriptions::<T>().is_deprecated(index))
 }
 
 /// The retry class: the table's for a listed code, inherited for the others.
@@ -400,6 +401,44 @@ pub fn category(code: &str) -> &str {
     match code.find('.') {
         Some(end) => &code[..end],
         None => code,
+    }
+}
+
+/// The descriptions of `T`. Never inlined: code that names the constant
+/// directly gets a copy of its data in every codegen unit, hundreds of
+/// kilobytes for a product enum; through this call there is one per crate.
+#[inline(never)]
+pub fn descriptions<T: CodeEnum>() -> &'static Descriptions<'static> {
+    T::DESCRIPTIONS
+}
+
+/// `PartialEq` of an `error_codes!` enum: the same variant, and for
+/// `Other` the same code.
+#[inline]
+pub fn eq<T: CodeEnum>(value: &T, other: &T) -> bool
+where
+    T::Other: PartialEq,
+{
+    match (value.index(), other.index()) {
+        (Ok(value), Ok(other)) => value == other,
+        (Err(value), Err(other)) => value == other,
+        _ => false,
+    }
+}
+
+/// `Hash` of an `error_codes!` enum, agreeing with [`eq`]: a listed code
+/// by its index, an unlisted one by its text.
+#[inline]
+pub fn hash<T: CodeEnum, H: core::hash::Hasher>(value: &T, state: &mut H)
+where
+    T::Other: core::hash::Hash,
+{
+    match value.index() {
+        Ok(index) => state.write_u16(index),
+        Err(other) => {
+            state.write_u16(u16::MAX);
+            core::hash::Hash::hash(other, state);
+        }
     }
 }
 

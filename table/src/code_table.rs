@@ -76,8 +76,8 @@ impl Slot {
 /// order; the entries after them are categories (codes.toml tables without
 /// `description`), kept so that unknown codes inherit their retry class.
 ///
-/// Descriptions and explicit variant names live in statics of their own, so
-/// a binary that never asks for them does not carry them.
+/// Descriptions and explicit variant names are kept apart from the table,
+/// so a binary that never asks for them does not carry them.
 ///
 /// ```
 /// use tencent_errors_table::{CodeTable, Texts, EMPTY_SLOT};

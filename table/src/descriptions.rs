@@ -1,5 +1,5 @@
-//! What a code table leaves out: the descriptions of the codes, in statics
-//! of their own, so a binary that never asks for them does not carry them.
+//! What a code table leaves out: the descriptions of the codes, kept apart,
+//! so a binary that never asks for them does not carry them.
 
 use crate::{u16_at, Texts};
 

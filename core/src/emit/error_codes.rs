@@ -14,8 +14,8 @@ use quote::{format_ident, quote};
 use tencent_errors_table::build::{BuildError, DescriptionsBytes, TableBytes};
 
 use super::{
-    code_enum_impl, display_impl, from_str_impls, methods, private, serde_impls, track_files,
-    CodeEnumBodies, Data, Target,
+    code_enum_impl, display_impl, from_str_impls, literal, methods, private, serde_impls,
+    track_files, CodeEnumBodies, Data, Target,
 };
 use crate::check::{Code, CodeSet};
 use crate::naming;
@@ -177,7 +177,6 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
 
     quote! {
         #attrs
-        #[derive(::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
         #[non_exhaustive]
         #[repr(u16)]
         #vis enum #ident {
@@ -220,6 +219,27 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
                 }
             }
 
+            // Not `#[derive]`d: each derive makes rustc copy and re-read the
+            // whole enum, every variant's docs with it.
+            #[automatically_derived]
+            impl ::core::cmp::PartialEq for #ident {
+                #[inline]
+                fn eq(&self, other: &Self) -> bool {
+                    #private::eq(self, other)
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::cmp::Eq for #ident {}
+
+            #[automatically_derived]
+            impl ::core::hash::Hash for #ident {
+                #[inline]
+                fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                    #private::hash(self, state)
+                }
+            }
+
             #[automatically_derived]
             impl ::core::convert::AsRef<str> for #ident {
                 #[inline]
@@ -256,7 +276,7 @@ fn variant(code: &Code, docs: VariantDocs) -> TokenStream {
     if let Some(release) = &code.deprecated {
         doc.push_str(&format!(" Deprecated: removed in SDK release {release}."));
     }
-    let doc = Literal::string(&doc);
+    let doc = literal::string(&doc);
     // rustdoc refuses an alias equal to the name itself.
     let alias = (full && code.code != code.variant).then(|| {
         let alias = Literal::string(&code.code);

@@ -13,6 +13,7 @@
 
 pub mod derive;
 pub mod error_codes;
+pub mod literal;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -140,9 +141,13 @@ impl Data {
         }
     }
 
-    /// `static TABLE` and `static DESCRIPTIONS`, and `CodeEnum`'s constants
-    /// that point at them: one copy of each in a binary, however many
-    /// codegen units read it (for tables of thousands of codes).
+    /// `static TABLE`, and `CodeEnum`'s constants: `TABLE` pointing at it
+    /// (one copy in a binary, however many codegen units look codes up in
+    /// it), `DESCRIPTIONS` holding its data. The runtime reads descriptions
+    /// through one call it never inlines, which keeps them to one copy per
+    /// crate that reads them; and a static would cost the crate that
+    /// defines the enum its bytes through LLVM whether or not anything
+    /// reads them (for the catalogue's product enums, a tenth of the build).
     pub fn statics(&self) -> (TokenStream, TokenStream) {
         let private = private();
         let Data {
@@ -151,9 +156,8 @@ impl Data {
         } = self;
         let statics = quote! {
             static TABLE: #private::CodeTable<'static> = #table;
-            static DESCRIPTIONS: #private::Descriptions<'static> = #descriptions;
         };
-        (statics, data_consts(quote!(TABLE), quote!(DESCRIPTIONS)))
+        (statics, data_consts(quote!(TABLE), descriptions.clone()))
     }
 
     /// `CodeEnum`'s constants alone, the data in them: two items fewer per
@@ -175,7 +179,7 @@ fn data_consts(table: TokenStream, descriptions: TokenStream) -> TokenStream {
 
 fn texts(bytes: &TextsBytes) -> TokenStream {
     let private = private();
-    let text = Literal::string(&bytes.text);
+    let text = literal::string(&bytes.text);
     let ends = Literal::byte_string(&bytes.ends);
     quote!(#private::Texts { text: #text, ends: #ends })
 }
