@@ -5,22 +5,25 @@
 //! (a Unicode table search for each Chinese character of a description),
 //! and rustc unescapes the result again. For the catalogue's texts that was
 //! a twentieth of the whole build. A raw string needs neither step, but it
-//! goes through rustc's lexer as a source text of its own, a fixed cost
-//! that only long texts repay.
+//! goes through rustc's lexer as a source text of its own: a fixed cost
+//! that long texts and texts with non-ASCII characters repay, and short
+//! ASCII ones (cheap to escape) do not.
 
 use std::str::FromStr;
 
 use proc_macro2::Literal;
 
-/// The length from which a text is written as a raw string: below it, the
-/// fixed cost of lexing a source text exceeds that of escaping.
+/// The length from which even an ASCII text is written as a raw string:
+/// below it, the fixed cost of lexing a source text exceeds that of
+/// escaping.
 const RAW_FROM: usize = 256;
 
-/// `text` as a string literal: raw (`r#"..."#`) when it is long, so that
-/// neither this macro nor rustc escapes or unescapes it; escaped as usual
-/// when it is short or holds a carriage return, which a raw string may not.
+/// `text` as a string literal: raw (`r#"..."#`) when it is long or not
+/// ASCII, so that neither this macro nor rustc escapes or unescapes it;
+/// escaped as usual when it is short ASCII or holds a carriage return,
+/// which a raw string may not.
 pub fn string(text: &str) -> Literal {
-    if text.len() < RAW_FROM || text.contains('\r') {
+    if (text.len() < RAW_FROM && text.is_ascii()) || text.contains('\r') {
         return Literal::string(text);
     }
     let fence = "#".repeat(raw_hashes(text));
@@ -91,7 +94,13 @@ mod tests {
     }
 
     #[test]
-    fn short_texts_and_carriage_returns_are_escaped() {
+    fn short_non_ascii_texts_become_raw_strings() {
+        assert_eq!(string("参数\"#").to_string(), "r##\"参数\"#\"##");
+        assert_eq!(value(&string("参数\"#")), "参数\"#");
+    }
+
+    #[test]
+    fn short_ascii_texts_and_carriage_returns_are_escaped() {
         assert_eq!(string("a\"b").to_string(), "\"a\\\"b\"");
         let text = long("a\rb");
         assert!(string(&text).to_string().starts_with("\"a\\rb"));
