@@ -97,6 +97,26 @@ fn version_module(product: &str, version: &str, dir: &Path, ident: &Ident) -> To
         files: &[],
         extends_common: true,
         variant_docs: VariantDocs::Brief,
+        more_methods: quote! {
+            /// Every action of this API version, in name order.
+            #[inline]
+            pub fn actions() -> ::tencent_errors::Actions<Self> {
+                ::tencent_errors::Actions::all()
+            }
+
+            /// The action named `name` (`"RunInstances"`), with the codes it may return.
+            #[inline]
+            pub fn action(name: &str) -> ::core::option::Option<::tencent_errors::Action<Self>> {
+                ::tencent_errors::Action::find(name)
+            }
+
+            /// The actions that may return this code: those Tencent lists it
+            /// for, or every action for a common code.
+            #[inline]
+            pub fn returned_by(&self) -> ::tencent_errors::Actions<Self> {
+                ::tencent_errors::Actions::returning(self)
+            }
+        },
     };
     let enum_tokens = expand::expand(&spec);
     let actions_path = dir.join(ACTIONS_FILE);
@@ -115,34 +135,10 @@ fn version_module(product: &str, version: &str, dir: &Path, ident: &Ident) -> To
             #(#compile_errors)*
             #enum_tokens
 
-            #[doc(hidden)]
-            const _: () = {
-                #[automatically_derived]
-                impl ::tencent_errors::__private::ProductActions for #ident {
-                    const ACTIONS: &'static ::tencent_errors::__private::ActionTable<'static> = &#actions;
-                }
-
-                impl #ident {
-                    /// Every action of this API version, in name order.
-                    #[inline]
-                    pub fn actions() -> ::tencent_errors::Actions<Self> {
-                        ::tencent_errors::Actions::all()
-                    }
-
-                    /// The action named `name` (`"RunInstances"`), with the codes it may return.
-                    #[inline]
-                    pub fn action(name: &str) -> ::core::option::Option<::tencent_errors::Action<Self>> {
-                        ::tencent_errors::Action::find(name)
-                    }
-
-                    /// The actions that may return this code: those Tencent lists it
-                    /// for, or every action for a common code.
-                    #[inline]
-                    pub fn returned_by(&self) -> ::tencent_errors::Actions<Self> {
-                        ::tencent_errors::Actions::returning(self)
-                    }
-                }
-            };
+            #[automatically_derived]
+            impl ::tencent_errors::__private::ProductActions for #ident {
+                const ACTIONS: &'static ::tencent_errors::__private::ActionTable<'static> = &#actions;
+            }
         }
     }
 }

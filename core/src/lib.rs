@@ -86,6 +86,7 @@ pub fn error_codes_with(
         files: &files,
         extends_common: layers.extends_builtin(),
         variant_docs: emit::error_codes::VariantDocs::Full,
+        more_methods: proc_macro2::TokenStream::new(),
     };
     let expansion = emit::error_codes::expand(&spec);
     let errors = diagnostics.to_compile_errors(input.path.span());

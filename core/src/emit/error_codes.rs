@@ -37,6 +37,9 @@ pub struct EnumSpec<'a> {
     pub extends_common: bool,
     /// What each variant's doc comment says.
     pub variant_docs: VariantDocs,
+    /// Items to add to the enum's `impl` block (the catalogue's action
+    /// methods): one block, not two, which rustc checks a little faster.
+    pub more_methods: TokenStream,
 }
 
 /// What each variant's doc comment says.
@@ -92,6 +95,7 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
         files,
         extends_common,
         variant_docs,
+        more_methods,
     } = spec;
     let private = private();
     let generics = syn::Generics::default();
@@ -169,6 +173,8 @@ pub fn expand(spec: &EnumSpec<'_>) -> TokenStream {
             }
 
             #common_methods
+
+            #more_methods
         },
     );
     let from_str = from_str_impls(&target, true);
@@ -383,6 +389,7 @@ mod tests {
             files: &[],
             extends_common: false,
             variant_docs: VariantDocs::Full,
+            more_methods: TokenStream::new(),
         };
         let tokens = expand(&spec).to_string();
         assert!(tokens.contains("InternalErrorDetail0Part0"));
