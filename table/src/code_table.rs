@@ -89,7 +89,7 @@ impl Slot {
 ///     retry: &[2],
 ///     parents: &[0xff, 0xff],
 ///     seed: 0,
-///     pilots: &[0, 0],
+///     pilots: &[0],
 ///     // Entry 0: 1 byte at offset 0, fingerprint 0x5e (that of `A`).
 ///     slots: &[0, 0, 1, 0x5e, 0, 0, 0, 0],
 /// };
@@ -111,7 +111,7 @@ pub struct CodeTable<'a> {
     pub parents: &'a [u8],
     /// Seed of the perfect hash.
     pub seed: u64,
-    /// One pilot per bucket (`u16`, little-endian).
+    /// One pilot per bucket, a byte each.
     pub pilots: &'a [u8],
     /// The slots of the perfect hash, [`Slot::SIZE`] bytes each.
     pub slots: &'a [u8],
@@ -124,13 +124,13 @@ impl<'a> CodeTable<'a> {
     /// without being hashed.
     #[inline(always)]
     pub fn lookup(&self, code: &str) -> Option<u16> {
-        let buckets = self.pilots.len() / 2;
+        let buckets = self.pilots.len();
         let slots = self.slots.len() / Slot::SIZE;
         if buckets == 0 || slots == 0 || code.len() > MAX_CODE_LEN {
             return None;
         }
         let hash = hash(code.as_bytes(), self.seed);
-        let pilot = u16_at(self.pilots, bucket(hash, buckets))?;
+        let pilot = *self.pilots.get(bucket(hash, buckets))?;
         let found = Slot::read(self.slots, slot(hash, pilot, slots))?;
         // An empty slot's length (0xFF) matches no code.
         if (found.len, found.fingerprint) != (code.len() as u8, fingerprint(hash)) {

@@ -186,7 +186,7 @@ fn unknown_codes_of_a_stored_length_are_rejected_by_their_fingerprint() {
     let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
     let bytes = table_of(&keys);
     let table = bytes.table();
-    let buckets = table.pilots.len() / 2;
+    let buckets = table.pilots.len();
     let slots = table.slots.len() / Slot::SIZE;
     let known: std::collections::HashSet<&str> = keys.iter().copied().collect();
     let (mut same_length, mut same_fingerprint) = (0, 0);
@@ -202,7 +202,7 @@ fn unknown_codes_of_a_stored_length_are_rejected_by_their_fingerprint() {
             continue;
         }
         let hashed = hash(unknown.as_bytes(), table.seed);
-        let pilot = crate::u16_at(table.pilots, bucket(hashed, buckets)).unwrap();
+        let pilot = table.pilots[bucket(hashed, buckets)];
         let found = Slot::read(table.slots, slot(hashed, pilot, slots)).unwrap();
         if usize::from(found.len) == unknown.len() {
             same_length += 1;
@@ -239,5 +239,22 @@ fn every_small_table_builds_on_its_first_seed() {
             .collect();
         let built = crate::build::PerfectHash::build(&keys);
         assert_eq!(built.map(|hash| hash.seed), Some(first), "{keys:?}");
+    }
+}
+
+#[test]
+fn the_largest_table_builds_on_its_first_seed_with_byte_pilots() {
+    // A pilot is a byte: every bucket of the most entries a table holds
+    // must find one below 256, or lookups would need wider pilots.
+    let owned = synthetic_codes(crate::build::MAX_ENTRIES);
+    let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
+    let first = crate::build::PerfectHash::build(&["A"]).unwrap().seed;
+    let built = crate::build::PerfectHash::build(&keys).unwrap();
+    assert_eq!(built.seed, first);
+    assert_eq!(built.pilots.len(), keys.len() / 2);
+    let bytes = table_of(&keys);
+    let table = bytes.table();
+    for (index, key) in keys.iter().enumerate().step_by(97) {
+        assert_eq!(table.lookup(key), Some(index as u16), "{key}");
     }
 }
