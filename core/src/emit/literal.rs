@@ -4,7 +4,7 @@
 //! `Literal::string` escapes every character through `char::escape_debug`
 //! (a Unicode table search for each Chinese character of a description),
 //! and rustc unescapes the result again. For the catalogue's texts that was
-//! a twentieth of the whole build. A raw string needs neither step, but it
+//! 4% of the whole build. A raw string needs neither step, but it
 //! goes through rustc's lexer as a source text of its own: a fixed cost
 //! that long texts and texts with non-ASCII characters repay, and short
 //! ASCII ones (cheap to escape) do not.
