@@ -175,9 +175,10 @@ impl BuiltinLayers for CatalogueLayers {
 }
 
 /// The sizes and modification times of a product-version's codes.toml and
-/// actions.toml, hashed (FNV-1a): one `stat` each, no reading.
+/// actions.toml, hashed by the tables' string hash: one `stat` each, no
+/// reading.
 fn files_stamp(dir: &Path) -> u64 {
-    let mut stamp = 0xcbf2_9ce4_8422_2325_u64;
+    let mut parts = Vec::with_capacity(32);
     for file in [CODES_FILE, ACTIONS_FILE] {
         let (len, modified) = match std::fs::metadata(dir.join(file)) {
             Ok(metadata) => (
@@ -190,11 +191,10 @@ fn files_stamp(dir: &Path) -> u64 {
             ),
             Err(_) => (u64::MAX, u64::MAX),
         };
-        for part in [len, modified] {
-            stamp = (stamp ^ part).wrapping_mul(0x0100_0000_01b3);
-        }
+        parts.extend(len.to_le_bytes());
+        parts.extend(modified.to_le_bytes());
     }
-    stamp
+    tencent_errors_table::hash(&parts, 0)
 }
 
 fn subdirectories(dir: &Path) -> Vec<PathBuf> {

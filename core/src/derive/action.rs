@@ -208,13 +208,14 @@ fn product_version(
     type Cache = Mutex<HashMap<String, (u64, Arc<ProductVersion>)>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();
     // The stamp costs a `stat` of the files; a set without stamps is
-    // identified by its text.
+    // identified by its text's hash (the tables' string hash, which mixes
+    // in the length).
     let Some(LayerStamp {
         name: canonical,
         stamp,
     }) = builtins.stamp(name).or_else(|| {
         builtins.layer(name).map(|layer| LayerStamp {
-            stamp: fingerprint(&layer.source),
+            stamp: tencent_errors_table::hash(layer.source.as_bytes(), 0),
             name: layer.name,
         })
     })
@@ -299,14 +300,6 @@ fn load_product(
         labels,
         extends_common: layers.extends_builtin(),
     }))
-}
-
-/// A cheap identity of a layer's text: its length and FNV-1a hash.
-fn fingerprint(text: &str) -> u64 {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
-    hash ^ (text.len() as u64).rotate_left(32)
 }
 
 fn action_rule(
