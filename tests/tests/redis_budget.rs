@@ -3,14 +3,12 @@
 //! changes nothing and the next one catches up.
 #![cfg(feature = "redis")]
 
-mod redis_server;
-
 use std::time::Duration;
 
-use redis_server::RedisServer;
 use tencent_errors::redis::{RedisConfig, RedisLink, SharedBudget};
 use tencent_errors::retry::{BudgetConfig, Failure, ManualClock, RetryBudget};
 use tencent_errors::RetryClass;
+use tencent_errors_testkit::RedisServer;
 
 const THROTTLED: Failure = Failure::Answered(RetryClass::Throttling);
 const RETRY_AFTER: Duration = Duration::from_secs(1);

@@ -4,16 +4,14 @@
 //! against a real `redis-server` this test starts, freezes and kills.
 #![cfg(feature = "redis")]
 
-mod redis_server;
-
 use std::future::Future;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use redis_server::RedisServer;
 use tencent_errors::limiter::{Admission, LimitKey, LimiterConfig, RateLimit, StatedLimit};
 use tencent_errors::redis::{RedisConfig, RedisLink, SharedLimiter};
 use tencent_errors::retry::ManualClock;
+use tencent_errors_testkit::RedisServer;
 
 const THROTTLED: &str = "Your current request times equals to 21 in a second, \
                          which exceeds the frequency limit 20 for a second.";

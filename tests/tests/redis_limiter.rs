@@ -2,14 +2,12 @@
 //! learns limits the others, and the state expires.
 #![cfg(feature = "redis")]
 
-mod redis_server;
-
 use std::num::NonZeroU32;
 use std::time::Duration;
 
-use redis_server::RedisServer;
 use tencent_errors::limiter::{Admission, LimitKey, LimiterConfig, RateLimit, StatedLimit};
 use tencent_errors::redis::{RedisConfig, RedisLink, SharedLimiter};
+use tencent_errors_testkit::RedisServer;
 
 const THROTTLED: &str = "Your current request times equals to 21 in a second, \
                          which exceeds the frequency limit 20 for a second.";

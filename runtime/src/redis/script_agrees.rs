@@ -4,54 +4,10 @@
 //! server's clock), gets the same answers. Needs `redis-server` on the PATH
 //! (the Debian package), as the Redis integration tests do.
 
-use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use tencent_errors_testkit::RedisServer;
 
 use super::{RedisConfig, RedisLink, SharedLimiter};
 use crate::limiter::{CubicBucket, LimitKey, LimiterConfig, Slot};
-
-/// A `redis-server` on a free loopback port, killed on drop.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Server {
-    fn start() -> Server {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|listener| listener.local_addr())
-            .expect("a free loopback port")
-            .port();
-        let child = Command::new("redis-server")
-            .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
-            .args(["--save", "", "--appendonly", "no"])
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("redis-server (the Debian package) on the PATH");
-        let server = Server { child, port };
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "redis-server did not listen on port {port}"
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        server
-    }
-
-    fn url(&self) -> String {
-        format!("redis://127.0.0.1:{}/", self.port)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// One step of a trace, at a time in whole milliseconds.
 #[derive(Debug, Clone, Copy)]
@@ -97,7 +53,7 @@ fn seconds(milliseconds: u64) -> f64 {
 
 #[test]
 fn the_script_and_the_bucket_answer_a_trace_alike() {
-    let server = Server::start();
+    let server = RedisServer::start();
     let mut connection = ::redis::Client::open(server.url())
         .and_then(|client| client.get_connection())
         .expect("a connection to the test server");

@@ -29,7 +29,6 @@
 mod client;
 mod endpoint;
 mod options;
-mod redis_server;
 mod report;
 
 use std::process::{Command, Stdio};
@@ -69,7 +68,7 @@ fn orchestrate(options: &Options) {
         .build()
         .expect("a tokio runtime");
     let endpoint = runtime.block_on(endpoint::Endpoint::start(options.limit));
-    let redis = (options.mode == Mode::Shared).then(redis_server::RedisServer::start);
+    let redis = (options.mode == Mode::Shared).then(tencent_errors_testkit::RedisServer::start);
 
     // Every client starts at the same instant, once all have started up,
     // at the start of one of the endpoint's one-second windows.

@@ -1,30 +1,43 @@
-//! A real `redis-server` (the Debian package) on a free loopback port, that
-//! a test can stop, pause, resume and restart. Dropping it kills it.
+//! What the tests and the benchmark commands of tencent-errors share.
 //!
-//! Each server writes its pid to `target/tmp/redis-<port>.pid`, so that CI
-//! can kill any a crashed test process left behind.
-#![allow(dead_code)] // each test file uses some of it
+//! [`RedisServer`]: a real `redis-server` (the Debian package) on a free
+//! loopback port, that a test can stop, pause, resume and restart. Dropping
+//! it kills it. The runtime's own tests, the Redis integration tests and the
+//! fleet simulation all start theirs with it.
+#![deny(missing_docs)]
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// How many ports (or, for a restart, tries on the same port) before giving up.
 const START_ATTEMPTS: usize = 20;
 
+/// A `redis-server` process on `127.0.0.1`, killed when dropped.
+///
+/// Each server writes its pid to `<target>/tmp/redis-<port>.pid`, `<target>`
+/// being the cargo target directory the running executable was built in, so
+/// that CI can kill any server a crashed test process left behind.
+#[derive(Debug)]
 pub struct RedisServer {
     port: u16,
     child: Option<Child>,
-    pid_file: PathBuf,
+    pid_file: Option<PathBuf>,
 }
 
 impl RedisServer {
     /// Starts a server on a port that was free a moment ago. Another
     /// process (a client's ephemeral port, a parallel test) may take it
     /// before the server binds it: then another port is tried.
+    ///
+    /// # Panics
+    ///
+    /// If `redis-server` is not installed, or does not start on
+    /// 20 ports in turn.
     pub fn start() -> RedisServer {
+        let pid_dir = target_tmp_dir();
         let mut failures = Vec::new();
         for _ in 0..START_ATTEMPTS {
             let port = TcpListener::bind("127.0.0.1:0")
@@ -34,8 +47,9 @@ impl RedisServer {
             let mut server = RedisServer {
                 port,
                 child: None,
-                pid_file: PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-                    .join(format!("redis-{port}.pid")),
+                pid_file: pid_dir
+                    .as_deref()
+                    .map(|dir| dir.join(format!("redis-{port}.pid"))),
             };
             match server.launch() {
                 Ok(()) => return server,
@@ -45,6 +59,7 @@ impl RedisServer {
         panic!("redis-server did not start on {START_ATTEMPTS} ports: {failures:?}");
     }
 
+    /// The server's URL, as the `redis` crate takes it.
     pub fn url(&self) -> String {
         format!("redis://127.0.0.1:{}/", self.port)
     }
@@ -55,10 +70,16 @@ impl RedisServer {
             let _ = child.kill();
             let _ = child.wait();
         }
-        let _ = std::fs::remove_file(&self.pid_file);
+        if let Some(pid_file) = &self.pid_file {
+            let _ = std::fs::remove_file(pid_file);
+        }
     }
 
     /// A fresh server on the same port, as after a crash and a restart.
+    ///
+    /// # Panics
+    ///
+    /// If it does not start in 20 tries.
     pub fn restart(&mut self) {
         self.stop();
         let mut failures = Vec::new();
@@ -95,12 +116,14 @@ impl RedisServer {
     /// Starts the process and waits for its PING; an error if it exited
     /// at start (most often: the port is taken).
     fn launch(&mut self) -> Result<(), String> {
-        std::fs::create_dir_all(env!("CARGO_TARGET_TMPDIR")).unwrap();
-        let child = Command::new("redis-server")
+        let mut command = Command::new("redis-server");
+        command
             .args(["--bind", "127.0.0.1", "--port", &self.port.to_string()])
-            .args(["--save", "", "--appendonly", "no", "--daemonize", "no"])
-            .arg("--pidfile")
-            .arg(&self.pid_file)
+            .args(["--save", "", "--appendonly", "no", "--daemonize", "no"]);
+        if let Some(pid_file) = &self.pid_file {
+            command.arg("--pidfile").arg(pid_file);
+        }
+        let child = command
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -117,9 +140,9 @@ impl RedisServer {
     fn wait_until_ready(&mut self) -> Result<(), String> {
         let give_up = Instant::now() + Duration::from_secs(10);
         while Instant::now() < give_up {
-            if let Some(status) = self.child.as_mut().unwrap().try_wait().unwrap() {
-                self.child = None;
-                let _ = std::fs::remove_file(&self.pid_file);
+            let child = self.child.as_mut().expect("a launched server");
+            if let Some(status) = child.try_wait().expect("the server's status") {
+                self.stop();
                 return Err(format!(
                     "redis-server exited at start ({status}); is port {} taken?",
                     self.port
@@ -137,17 +160,6 @@ impl RedisServer {
     }
 }
 
-fn ping(port: u16) -> bool {
-    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
-        return false;
-    };
-    let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
-    let mut answer = [0u8; 7];
-    stream.write_all(b"PING\r\n").is_ok()
-        && stream.read_exact(&mut answer).is_ok()
-        && &answer == b"+PONG\r\n"
-}
-
 impl Drop for RedisServer {
     fn drop(&mut self) {
         if let Some(child) = &self.child {
@@ -159,5 +171,48 @@ impl Drop for RedisServer {
                 .status();
         }
         self.stop();
+    }
+}
+
+/// Whether a Redis server answers `PING` on `port`.
+fn ping(port: u16) -> bool {
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
+    let mut answer = [0u8; 7];
+    stream.write_all(b"PING\r\n").is_ok()
+        && stream.read_exact(&mut answer).is_ok()
+        && &answer == b"+PONG\r\n"
+}
+
+/// `<target>/tmp` of the target directory the running executable lives in
+/// (the nearest ancestor with cargo's `CACHEDIR.TAG`), created if need be;
+/// `None` for an executable outside a target directory.
+fn target_tmp_dir() -> Option<PathBuf> {
+    let executable = std::env::current_exe().ok()?;
+    let target = executable
+        .ancestors()
+        .skip(1)
+        .find(|dir| is_target_dir(dir))?;
+    let tmp = target.join("tmp");
+    std::fs::create_dir_all(&tmp).ok()?;
+    Some(tmp)
+}
+
+fn is_target_dir(dir: &Path) -> bool {
+    dir.join("CACHEDIR.TAG").is_file()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pid_file_goes_under_the_target_directory_of_the_test() {
+        let tmp = target_tmp_dir().expect("tests run from a target directory");
+        assert!(is_target_dir(tmp.parent().unwrap()), "{}", tmp.display());
+        let executable = std::env::current_exe().unwrap();
+        assert!(executable.starts_with(tmp.parent().unwrap()));
     }
 }
