@@ -1,16 +1,17 @@
 //! What the tests and the benchmark commands of tencent-errors share.
 //!
-//! [`RedisServer`]: a real `redis-server` (the Debian package) on a free
-//! loopback port, that a test can stop, pause, resume and restart. Dropping
-//! it kills it. The runtime's own tests, the Redis integration tests and the
-//! fleet simulation all start theirs with it.
+//! - [`http_date`]: a `Date` header's text, for the test servers' answers.
+//! - [`RedisServer`]: a real `redis-server` (the Debian package) on a free
+//!   loopback port, that a test can stop, pause, resume and restart.
+//!   Dropping it kills it. The runtime's own tests, the Redis integration
+//!   tests and the fleet simulation all start theirs with it.
 #![deny(missing_docs)]
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// How many ports (or, for a restart, tries on the same port) before giving up.
 const START_ATTEMPTS: usize = 20;
@@ -204,6 +205,39 @@ fn is_target_dir(dir: &Path) -> bool {
     dir.join("CACHEDIR.TAG").is_file()
 }
 
+/// Formats `time` as an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), as
+/// a server writes its `Date` header.
+///
+/// # Panics
+///
+/// For a time before 1970.
+pub fn http_date(time: SystemTime) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let seconds = time.duration_since(UNIX_EPOCH).unwrap().as_secs() as i64;
+    let (days, of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{}, {day:02} {} {year} {:02}:{:02}:{:02} GMT",
+        DAYS[days.rem_euclid(7) as usize],
+        MONTHS[month as usize - 1],
+        of_day / 3600,
+        of_day % 3600 / 60,
+        of_day % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,5 +248,14 @@ mod tests {
         assert!(is_target_dir(tmp.parent().unwrap()), "{}", tmp.display());
         let executable = std::env::current_exe().unwrap();
         assert!(executable.starts_with(tmp.parent().unwrap()));
+    }
+
+    #[test]
+    fn dates_are_imf_fixdates() {
+        let date = UNIX_EPOCH + Duration::from_secs(784_111_777);
+        assert_eq!(http_date(date), "Sun, 06 Nov 1994 08:49:37 GMT");
+        assert_eq!(http_date(UNIX_EPOCH), "Thu, 01 Jan 1970 00:00:00 GMT");
+        let leap = UNIX_EPOCH + Duration::from_secs(951_825_600);
+        assert_eq!(http_date(leap), "Tue, 29 Feb 2000 12:00:00 GMT");
     }
 }

@@ -3,10 +3,11 @@
 //! and RequestId, the server's `Date` fed to the signing clock, the body cap.
 #![cfg(feature = "http")]
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use tencent_errors::http::ResponseReader;
 use tencent_errors::{CommonCode, Error, RetryClass};
+use tencent_errors_testkit::http_date;
 
 type Outcome = Result<tencent_errors::Success<serde_json::Value>, Error>;
 
@@ -16,32 +17,6 @@ fn response(status: u16, date: Option<&str>, body: &'static str) -> http::Respon
         builder = builder.header("Date", date);
     }
     builder.body(body).unwrap()
-}
-
-/// `Sun, 06 Nov 1994 08:49:37 GMT`, as a server writes it.
-fn http_date(time: SystemTime) -> String {
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let seconds = time.duration_since(UNIX_EPOCH).unwrap().as_secs() as i64;
-    let (days, of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
-    let z = days + 719_468;
-    let (era, doe) = (z.div_euclid(146_097), z.rem_euclid(146_097));
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{}, {day:02} {} {year} {:02}:{:02}:{:02} GMT",
-        DAYS[days.rem_euclid(7) as usize],
-        MONTHS[month as usize - 1],
-        of_day / 3600,
-        of_day % 3600 / 60,
-        of_day % 60
-    )
 }
 
 #[test]
