@@ -17,7 +17,7 @@
 #               proc macro runs or a body does any work
 #
 # and, for the fixed cost of `error_codes!` per enum (the catalogue invokes
-# it once per product-version), a fourth crate:
+# it once per product-version), a fifth crate:
 #
 #   error_codes N invocations of `error_codes!`, each over a file of its own
 #               that extends the common codes with two codes
